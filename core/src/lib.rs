@@ -1,0 +1,13 @@
+//! OIN Studio's domain logic: the draft model, the OIN rules and completion, the
+//! local store, and secrets. Nothing here depends on Tauri; the desktop shell and
+//! the tests call the same functions.
+
+pub mod draft;
+pub mod form;
+pub mod library;
+pub mod rules;
+pub mod scopes;
+pub mod secrets;
+pub mod store;
+
+pub use draft::{Draft, IntegrationType};

@@ -1,0 +1,267 @@
+//! The library: what the app does with drafts, in one place — create, open,
+//! save, undo/redo, rename, duplicate, attach files, hold the password, remember
+//! where the user was. It joins the store, the secret store and the rules, and
+//! returns exactly what the UI shows. The shell calls it; it never reads the clock.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::draft::{Attachment, Draft, IntegrationType};
+use crate::form::{Field, FIELDS};
+use crate::rules::pack::RulePack;
+use crate::rules::{completion, CalendarDate, Completion, Facts, PACKS};
+use crate::scopes::ScopeCatalog;
+use crate::secrets::{SecretStore, Sensitive};
+use crate::store::{DraftRow, Recovery, Session, Store, StoreError, MAX_ATTACHMENT_BYTES};
+
+/// The status of a submission (reference §6), shown in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SubmissionStatus {
+    Draft,
+}
+
+impl SubmissionStatus {
+    fn parse(_stored: &str) -> Self {
+        Self::Draft
+    }
+
+    /// The OIN Manager's name, or the OIN Wizard's where the draft goes there.
+    pub fn label(self, wizard: bool) -> &'static str {
+        match (self, wizard) {
+            (Self::Draft, false) => "Draft—ISV new",
+            (Self::Draft, true) => "Draft",
+        }
+    }
+}
+
+/// One row of the library.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftSummary {
+    pub id: String,
+    pub name: String,
+    pub integration_type: IntegrationType,
+    pub type_label: String,
+    pub org: Option<String>,
+    pub status: SubmissionStatus,
+    pub status_label: String,
+    pub percent: u8,
+    #[ts(type = "number")]
+    pub updated_at: i64,
+}
+
+/// An open draft: its fields, where it is in its history, and how complete it is.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftView {
+    pub id: String,
+    pub draft: Draft,
+    #[ts(type = "number")]
+    pub rev: i64,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub completion: Completion,
+    pub has_password: bool,
+    #[ts(type = "number")]
+    pub updated_at: i64,
+}
+
+/// What the form needs to draw itself for one draft type and pack.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FormSchema {
+    pub fields: Vec<Field>,
+    pub use_cases: Vec<String>,
+    pub max_use_cases: u32,
+    pub packs: Vec<RulePack>,
+    pub pack: RulePack,
+    pub admin_scopes: Vec<String>,
+}
+
+/// The drafts library, over a store and a secret store.
+pub struct Library {
+    store: Store,
+    secrets: Box<dyn SecretStore>,
+    /// Set when start-up had to put an unusable database aside.
+    pub recovery: Option<Recovery>,
+}
+
+impl Library {
+    pub fn new(store: Store, secrets: Box<dyn SecretStore>, recovery: Option<Recovery>) -> Self {
+        Self {
+            store,
+            secrets,
+            recovery,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn facts(&self, id: &str) -> Facts {
+        Facts {
+            has_password: self.secrets.has(id),
+        }
+    }
+
+    fn view(&self, row: DraftRow, today: CalendarDate) -> DraftView {
+        let pack = RulePack::for_draft(&row.draft, today);
+        DraftView {
+            completion: completion(&row.draft, pack, self.facts(&row.id)),
+            has_password: self.secrets.has(&row.id),
+            rev: row.rev.head,
+            can_undo: row.rev.can_undo,
+            can_redo: row.rev.can_redo,
+            updated_at: row.updated_at,
+            draft: row.draft,
+            id: row.id,
+        }
+    }
+
+    fn summary(&self, row: &DraftRow, today: CalendarDate) -> DraftSummary {
+        let pack = RulePack::for_draft(&row.draft, today);
+        let status = SubmissionStatus::parse(&row.status);
+        let t = row.draft.integration_type;
+        DraftSummary {
+            id: row.id.clone(),
+            name: row.draft.display_name(),
+            integration_type: t,
+            type_label: t.label().to_owned(),
+            org: row.draft.org.clone().filter(|o| !o.trim().is_empty()),
+            status,
+            status_label: status.label(pack.uses_wizard(t)).to_owned(),
+            percent: completion(&row.draft, pack, self.facts(&row.id)).percent,
+            updated_at: row.updated_at,
+        }
+    }
+
+    pub fn list(&self, today: CalendarDate) -> Result<Vec<DraftSummary>, StoreError> {
+        Ok(self
+            .store
+            .list_drafts()?
+            .iter()
+            .map(|r| self.summary(r, today))
+            .collect())
+    }
+
+    /// A new draft of this type, checked against the pack in force today.
+    pub fn create(
+        &mut self,
+        integration_type: IntegrationType,
+        org: Option<String>,
+        now_ms: i64,
+    ) -> Result<DraftView, StoreError> {
+        let today = CalendarDate::from_unix_millis(now_ms);
+        let mut draft = Draft::new(integration_type);
+        draft.org = org.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty());
+        draft.rule_pack = Some(RulePack::default_on(today).id.to_owned());
+        let id = self.store.create_draft(&draft, now_ms)?;
+        self.open(&id, now_ms)
+    }
+
+    /// Opens a draft and remembers it as where the user is.
+    pub fn open(&mut self, id: &str, now_ms: i64) -> Result<DraftView, StoreError> {
+        let row = self.store.load_draft(id)?;
+        let mut session = self.store.session()?;
+        if session.open_draft_id.as_deref() != Some(id) {
+            session = Session {
+                open_draft_id: Some(id.to_owned()),
+                tab: None,
+            };
+            self.store.set_session(&session)?;
+        }
+        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+    }
+
+    pub fn save(&mut self, id: &str, draft: &Draft, now_ms: i64) -> Result<DraftView, StoreError> {
+        self.store.save_draft(id, draft, now_ms)?;
+        let row = self.store.load_draft(id)?;
+        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+    }
+
+    pub fn undo(&mut self, id: &str, now_ms: i64) -> Result<DraftView, StoreError> {
+        let row = self.store.step_revision(id, -1, now_ms)?;
+        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+    }
+
+    pub fn redo(&mut self, id: &str, now_ms: i64) -> Result<DraftView, StoreError> {
+        let row = self.store.step_revision(id, 1, now_ms)?;
+        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+    }
+
+    /// Renaming sets the App name, the title the library and the catalog show.
+    pub fn rename(&mut self, id: &str, name: &str, now_ms: i64) -> Result<DraftView, StoreError> {
+        let mut draft = self.store.load_draft(id)?.draft;
+        draft.app_info.app_name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
+        self.save(id, &draft, now_ms)
+    }
+
+    /// A copy with its own history. The password is not copied: it belongs to
+    /// one submission's test account.
+    pub fn duplicate(&mut self, id: &str, now_ms: i64) -> Result<DraftSummary, StoreError> {
+        let mut draft = self.store.load_draft(id)?.draft;
+        draft.app_info.app_name = Some(format!("{} (copy)", draft.display_name()));
+        let new_id = self.store.create_draft(&draft, now_ms)?;
+        let row = self.store.load_draft(&new_id)?;
+        Ok(self.summary(&row, CalendarDate::from_unix_millis(now_ms)))
+    }
+
+    /// Keeps a file's bytes in the store and returns the attachment naming them;
+    /// the UI puts it into the draft field, which the next save records.
+    pub fn attach(&mut self, file_name: &str, bytes: &[u8]) -> Result<Attachment, StoreError> {
+        self.store.put_file(file_name, bytes)
+    }
+
+    /// Reads a file the user picked and keeps it; refuses an oversized one before
+    /// reading it.
+    pub fn attach_path(&mut self, path: &std::path::Path) -> Result<Attachment, StoreError> {
+        let size = std::fs::metadata(path)?.len();
+        if size > MAX_ATTACHMENT_BYTES {
+            return Err(StoreError::TooLarge {
+                limit: MAX_ATTACHMENT_BYTES,
+                actual: size,
+            });
+        }
+        let name = path
+            .file_name()
+            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+        self.attach(&name, &std::fs::read(path)?)
+    }
+
+    /// Holds the test-account password (memory only until the keychain lands).
+    pub fn set_password(
+        &mut self,
+        id: &str,
+        password: Sensitive<String>,
+        now_ms: i64,
+    ) -> Result<DraftView, StoreError> {
+        let row = self.store.load_draft(id)?;
+        self.secrets.set(id, password);
+        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+    }
+
+    pub fn session(&self) -> Result<Session, StoreError> {
+        self.store.session()
+    }
+
+    pub fn set_session(&mut self, session: &Session) -> Result<(), StoreError> {
+        self.store.set_session(session)
+    }
+
+    /// Labels, help, use cases and scopes for the form of one draft.
+    pub fn form_schema(&self, id: &str, today: CalendarDate) -> Result<FormSchema, StoreError> {
+        let draft = self.store.load_draft(id)?.draft;
+        let pack = RulePack::for_draft(&draft, today);
+        let (use_cases, max) = pack.use_cases(draft.integration_type);
+        Ok(FormSchema {
+            fields: FIELDS.to_vec(),
+            use_cases: use_cases.iter().map(|s| (*s).to_owned()).collect(),
+            max_use_cases: max as u32,
+            packs: PACKS.to_vec(),
+            pack: *pack,
+            admin_scopes: ScopeCatalog::get().admin_management(),
+        })
+    }
+}

@@ -1,0 +1,287 @@
+//! Completion: per tab and overall, the share of required fields that are filled.
+//!
+//! Which fields are required depends on the integration type, the rule pack and
+//! the draft itself (the update fields only matter when the app already exists in
+//! the OIN). The precheck rules will narrow "filled" to "filled and valid" here.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::pack::RulePack;
+use crate::draft::{is_filled, Draft};
+use crate::form::{field, Tab};
+
+/// What the draft body cannot tell: facts kept elsewhere (the password lives in
+/// the secret store, never in the draft).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub has_password: bool,
+}
+
+/// Completion of one tab.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TabCompletion {
+    pub tab: Tab,
+    pub label: String,
+    pub filled: u32,
+    pub required: u32,
+    pub percent: u8,
+}
+
+/// A required field that is still empty, with Okta's label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingField {
+    pub path: String,
+    pub label: String,
+    pub tab: Tab,
+}
+
+/// Completion of a whole draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Completion {
+    pub percent: u8,
+    pub tabs: Vec<TabCompletion>,
+    pub missing: Vec<MissingField>,
+    pub rule_pack: String,
+}
+
+/// The required fields of this draft under this pack, each with whether it is filled.
+fn required(draft: &Draft, pack: &RulePack, facts: Facts) -> Vec<(&'static str, bool)> {
+    let a = &draft.app_info;
+    let t = draft.integration_type;
+    let mut out = vec![("appInfo.existsInOin", a.exists_in_oin.is_some())];
+    if a.exists_in_oin == Some(true) {
+        out.push(("appInfo.existingAppName", is_filled(&a.existing_app_name)));
+        out.push(("appInfo.updateSummary", is_filled(&a.update_summary)));
+    }
+    out.push(("appInfo.appName", is_filled(&a.app_name)));
+    out.push(("appInfo.appWebsite", is_filled(&a.app_website)));
+    if pack.min_use_cases(t) > 0 {
+        out.push((
+            "appInfo.useCases",
+            a.use_cases.iter().any(|u| !u.trim().is_empty()),
+        ));
+    }
+    out.push(("appInfo.description", is_filled(&a.description)));
+    out.push(("appInfo.appIcon", a.app_icon.is_some()));
+    let s = &draft.support;
+    out.push((
+        "support.contacts",
+        s.contacts.iter().any(|c| is_filled(&c.value)),
+    ));
+    out.push((
+        "support.escalationContact",
+        is_filled(&s.escalation_contact),
+    ));
+    let ta = &draft.test_account;
+    out.push(("testAccount.url", is_filled(&ta.url)));
+    out.push(("testAccount.username", is_filled(&ta.username)));
+    out.push(("testAccount.password", facts.has_password));
+    match t {
+        crate::IntegrationType::WorkflowsConnector => {
+            let w = &draft.workflows;
+            out.push(("workflows.connector", is_filled(&w.connector)));
+            out.push(("workflows.version", is_filled(&w.version)));
+            out.push(("workflows.testSuite", w.test_suite.is_some()));
+            out.push(("workflows.userDocUrl", is_filled(&w.user_doc_url)));
+            out.push(("workflows.apiDocUrl", is_filled(&w.api_doc_url)));
+        }
+        crate::IntegrationType::ApiService => {
+            let api = &draft.api_service;
+            out.push((
+                "apiService.scopes",
+                api.scopes.iter().any(|s| !s.trim().is_empty()),
+            ));
+            if pack.requires_scope_reason() {
+                out.push(("apiService.scopeReason", is_filled(&api.scope_reason)));
+            }
+            out.push((
+                "apiService.configGuideUrl",
+                is_filled(&api.config_guide_url),
+            ));
+        }
+    }
+    out
+}
+
+/// Rounds down, so 100 means every required field is filled — never 99.5 shown as 100.
+fn percent(filled: u32, required: u32) -> u8 {
+    if required == 0 {
+        100
+    } else {
+        (filled * 100 / required) as u8
+    }
+}
+
+/// How complete a draft is, per tab and overall.
+pub fn completion(draft: &Draft, pack: &RulePack, facts: Facts) -> Completion {
+    let req = required(draft, pack, facts);
+    let fields: Vec<_> = req
+        .iter()
+        .map(|(path, ok)| (field(path).expect("required field is in the form"), *ok))
+        .collect();
+    let tabs = Tab::for_type(draft.integration_type)
+        .into_iter()
+        .map(|tab| {
+            let mine = fields.iter().filter(|(f, _)| f.tab == tab);
+            let required = mine.clone().count() as u32;
+            let filled = mine.filter(|(_, ok)| *ok).count() as u32;
+            TabCompletion {
+                tab,
+                label: tab.label().to_owned(),
+                filled,
+                required,
+                percent: percent(filled, required),
+            }
+        })
+        .collect();
+    let missing = fields
+        .iter()
+        .filter(|(_, ok)| !ok)
+        .map(|(f, _)| MissingField {
+            path: f.path.to_owned(),
+            label: f.label.to_owned(),
+            tab: f.tab,
+        })
+        .collect();
+    let filled = fields.iter().filter(|(_, ok)| *ok).count() as u32;
+    Completion {
+        percent: percent(filled, fields.len() as u32),
+        tabs,
+        missing,
+        rule_pack: pack.id.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{Attachment, ContactKind, SupportContact};
+    use crate::IntegrationType;
+
+    fn pack(id: &str) -> &'static RulePack {
+        RulePack::by_id(id).unwrap()
+    }
+
+    fn attachment() -> Attachment {
+        Attachment {
+            file_name: "x".into(),
+            size_bytes: 1,
+            sha256: "00".into(),
+        }
+    }
+
+    fn full(t: IntegrationType) -> Draft {
+        let mut d = Draft::new(t);
+        let s = |v: &str| Some(v.to_owned());
+        d.app_info.exists_in_oin = Some(false);
+        d.app_info.app_name = s("Acme");
+        d.app_info.app_website = s("https://acme.example");
+        d.app_info.use_cases = vec!["Automation".into()];
+        d.app_info.description = s("Syncs.");
+        d.app_info.app_icon = Some(attachment());
+        d.support.contacts = vec![SupportContact {
+            kind: ContactKind::Email,
+            value: s("a@b.c"),
+        }];
+        d.support.escalation_contact = s("oin-team@acme.example");
+        d.test_account.url = s("https://acme.example/login");
+        d.test_account.username = s("isvtest@okta.com");
+        d.workflows.connector = s("acme");
+        d.workflows.version = s("3");
+        d.workflows.test_suite = Some(attachment());
+        d.workflows.user_doc_url = s("https://acme.example/docs");
+        d.workflows.api_doc_url = s("https://acme.example/api");
+        d.api_service.scopes = vec!["okta.users.read".into()];
+        d.api_service.scope_reason = s("Reads users.");
+        d.api_service.config_guide_url = s("https://acme.example/guide");
+        d
+    }
+
+    const PW: Facts = Facts { has_password: true };
+
+    #[test]
+    fn an_empty_draft_is_at_zero() {
+        let c = completion(&Draft::default(), pack("oin-2026"), Facts::default());
+        assert_eq!(c.percent, 0);
+        assert!(
+            c.missing.iter().any(|m| m.label == "App name"),
+            "the missing list uses Okta's labels"
+        );
+    }
+
+    #[test]
+    fn a_full_draft_of_each_type_is_at_100() {
+        for t in [
+            IntegrationType::WorkflowsConnector,
+            IntegrationType::ApiService,
+        ] {
+            for p in ["oin-manager-2025", "oin-2026"] {
+                let c = completion(&full(t), pack(p), PW);
+                assert_eq!(c.percent, 100, "{t:?} under {p}: {:?}", c.missing);
+                assert!(c.tabs.iter().all(|tab| tab.percent == 100));
+            }
+        }
+    }
+
+    #[test]
+    fn the_password_counts_though_it_is_not_in_the_draft() {
+        let c = completion(
+            &full(IntegrationType::ApiService),
+            pack("oin-2026"),
+            Facts::default(),
+        );
+        assert_eq!(c.missing.len(), 1);
+        assert_eq!(c.missing[0].path, "testAccount.password");
+        assert!(
+            c.percent < 100,
+            "one missing field keeps the meter below 100"
+        );
+    }
+
+    #[test]
+    fn scope_reason_is_required_only_from_2026() {
+        let mut d = full(IntegrationType::ApiService);
+        d.api_service.scope_reason = None;
+        assert_eq!(completion(&d, pack("oin-manager-2025"), PW).percent, 100);
+        let c = completion(&d, pack("oin-2026"), PW);
+        assert_eq!(c.missing[0].path, "apiService.scopeReason");
+    }
+
+    #[test]
+    fn use_cases_are_optional_in_the_wizard_only() {
+        let mut d = full(IntegrationType::ApiService);
+        d.app_info.use_cases.clear();
+        assert_eq!(
+            completion(&d, pack("oin-2026"), PW).percent,
+            100,
+            "Wizard takes 0–3"
+        );
+        assert!(
+            completion(&d, pack("oin-manager-2025"), PW).percent < 100,
+            "Manager needs 1"
+        );
+    }
+
+    #[test]
+    fn answering_yes_to_exists_adds_the_update_fields() {
+        let mut d = full(IntegrationType::WorkflowsConnector);
+        d.app_info.exists_in_oin = Some(true);
+        let c = completion(&d, pack("oin-2026"), PW);
+        let paths: Vec<_> = c.missing.iter().map(|m| m.path.as_str()).collect();
+        assert_eq!(paths, ["appInfo.existingAppName", "appInfo.updateSummary"]);
+    }
+
+    #[test]
+    fn whitespace_is_not_filled_and_tabs_count_separately() {
+        let mut d = full(IntegrationType::WorkflowsConnector);
+        d.workflows.connector = Some("   ".into());
+        let c = completion(&d, pack("oin-2026"), PW);
+        assert_eq!(c.tabs[0].percent, 100, "General Settings is complete");
+        assert_eq!((c.tabs[1].filled, c.tabs[1].required), (4, 5));
+        assert_eq!(c.percent, 93, "15 of 16 rounds down");
+    }
+}

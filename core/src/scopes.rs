@@ -1,0 +1,101 @@
+//! Okta's OAuth scopes, grouped, from `core/data/okta-scopes.txt` (a copy of the
+//! shared reference). The scope picker offers the admin-management group; the
+//! precheck rules use the other groups and the retired list to explain refusals.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+const SOURCE: &str = include_str!("../data/okta-scopes.txt");
+
+/// The groups the reference file defines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ScopeGroup {
+    AdminManagement,
+    OidcOauth,
+    MyAccount,
+    Governance,
+}
+
+impl ScopeGroup {
+    fn parse(header: &str) -> Option<Self> {
+        match header.trim() {
+            "admin-management" => Some(Self::AdminManagement),
+            "oidc-oauth" => Some(Self::OidcOauth),
+            "myaccount" => Some(Self::MyAccount),
+            "governance" => Some(Self::Governance),
+            _ => None,
+        }
+    }
+}
+
+/// Every known scope with its group, and the retired ones.
+#[derive(Debug)]
+pub struct ScopeCatalog {
+    pub scopes: Vec<(String, ScopeGroup)>,
+    pub retired: Vec<String>,
+}
+
+impl ScopeCatalog {
+    fn parse(text: &str) -> Self {
+        let mut scopes = Vec::new();
+        let mut retired = Vec::new();
+        let mut group = None;
+        for line in text.lines().map(str::trim) {
+            if let Some(list) = line.strip_prefix("# Retired") {
+                let list = list.split_once(':').map_or("", |(_, l)| l);
+                let names = list.split_whitespace().filter(|w| w.starts_with("okta."));
+                retired.extend(names.map(str::to_owned));
+            } else if let Some(h) = line.strip_prefix("## ") {
+                group = ScopeGroup::parse(h);
+            } else if !line.is_empty() && !line.starts_with('#') {
+                if let Some(g) = group {
+                    scopes.push((line.to_owned(), g));
+                }
+            }
+        }
+        Self { scopes, retired }
+    }
+
+    /// The catalog, parsed once.
+    pub fn get() -> &'static ScopeCatalog {
+        static CATALOG: OnceLock<ScopeCatalog> = OnceLock::new();
+        CATALOG.get_or_init(|| Self::parse(SOURCE))
+    }
+
+    pub fn group_of(&self, scope: &str) -> Option<ScopeGroup> {
+        self.scopes
+            .iter()
+            .find(|(s, _)| s == scope)
+            .map(|(_, g)| *g)
+    }
+
+    /// The scopes an API service integration may pick from.
+    pub fn admin_management(&self) -> Vec<String> {
+        self.scopes
+            .iter()
+            .filter(|(_, g)| *g == ScopeGroup::AdminManagement)
+            .map(|(s, _)| s.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reference_file_parses_into_groups() {
+        let c = ScopeCatalog::get();
+        assert_eq!(
+            c.group_of("okta.users.read"),
+            Some(ScopeGroup::AdminManagement)
+        );
+        assert_eq!(c.group_of("openid"), Some(ScopeGroup::OidcOauth));
+        assert!(c.admin_management().len() > 100, "the admin list is long");
+        assert!(c.retired.contains(&"okta.users.read.self".to_owned()));
+        assert!(!c.admin_management().iter().any(|s| s.starts_with('#')));
+    }
+}

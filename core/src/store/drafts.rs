@@ -1,0 +1,279 @@
+//! Drafts and their revisions. Every save is a revision; `head_rev` points at the
+//! one the user sees. Undo and redo move the head; saving after an undo drops the
+//! revisions ahead of it, as in any editor. All of it is in the database, so undo
+//! works after a restart.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{Result, Store, StoreError};
+use crate::draft::{Draft, IntegrationType};
+
+/// How many revisions a draft keeps; older ones are pruned.
+pub const MAX_REVISIONS: i64 = 500;
+
+/// A draft as stored, at its head revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftRow {
+    pub id: String,
+    pub draft: Draft,
+    pub status: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub rev: RevisionState,
+}
+
+/// Where the head is among the revisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RevisionState {
+    pub head: i64,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+fn body(draft: &Draft) -> String {
+    serde_json::to_string(draft).expect("a draft always serializes")
+}
+
+/// Revision bodies are ours, but one from a damaged or foreign build still opens:
+/// a body that doesn't parse becomes an empty draft of the stored type.
+fn parse_body(text: &str, integration_type: &str) -> Draft {
+    serde_json::from_str(text).unwrap_or_else(|_| {
+        Draft::new(IntegrationType::parse(integration_type).unwrap_or_default())
+    })
+}
+
+impl Store {
+    /// Creates a draft and its first revision; returns its id.
+    pub fn create_draft(&mut self, draft: &Draft, now_ms: i64) -> Result<String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO drafts (id, integration_type, created_at, updated_at, head_rev)
+             VALUES (?1, ?2, ?3, ?3, 1)",
+            params![id, draft.integration_type.as_str(), now_ms],
+        )?;
+        tx.execute(
+            "INSERT INTO revisions (draft_id, rev, saved_at, body) VALUES (?1, 1, ?2, ?3)",
+            params![id, now_ms, body(draft)],
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Every draft at its head revision, most recently edited first.
+    pub fn list_drafts(&self) -> Result<Vec<DraftRow>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT d.id FROM drafts d ORDER BY d.updated_at DESC, d.created_at DESC")?;
+        let ids: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        ids.iter().map(|id| self.load_draft(id)).collect()
+    }
+
+    /// One draft at its head revision.
+    pub fn load_draft(&self, id: &str) -> Result<DraftRow> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT d.integration_type, d.status, d.created_at, d.updated_at, d.head_rev, r.body,
+                        (SELECT MIN(rev) FROM revisions WHERE draft_id = d.id),
+                        (SELECT MAX(rev) FROM revisions WHERE draft_id = d.id)
+                 FROM drafts d JOIN revisions r ON r.draft_id = d.id AND r.rev = d.head_rev
+                 WHERE d.id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, i64>(3)?,
+                        r.get::<_, i64>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, i64>(6)?,
+                        r.get::<_, i64>(7)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let (kind, status, created_at, updated_at, head, text, min, max) =
+            row.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
+        Ok(DraftRow {
+            id: id.to_owned(),
+            draft: parse_body(&text, &kind),
+            status,
+            created_at,
+            updated_at,
+            rev: RevisionState {
+                head,
+                can_undo: head > min,
+                can_redo: head < max,
+            },
+        })
+    }
+
+    /// Saves `draft` as the new head revision. Saving what is already the head
+    /// writes nothing, so a repeated autosave doesn't fill the undo history.
+    pub fn save_draft(&mut self, id: &str, draft: &Draft, now_ms: i64) -> Result<RevisionState> {
+        let new_body = body(draft);
+        let tx = self.conn.transaction()?;
+        let head = head_of(&tx, id)?;
+        let current: String = tx.query_row(
+            "SELECT body FROM revisions WHERE draft_id = ?1 AND rev = ?2",
+            params![id, head],
+            |r| r.get(0),
+        )?;
+        if current != new_body {
+            tx.execute(
+                "DELETE FROM revisions WHERE draft_id = ?1 AND rev > ?2",
+                params![id, head],
+            )?;
+            tx.execute(
+                "INSERT INTO revisions (draft_id, rev, saved_at, body) VALUES (?1, ?2, ?3, ?4)",
+                params![id, head + 1, now_ms, new_body],
+            )?;
+            tx.execute(
+                "DELETE FROM revisions WHERE draft_id = ?1 AND rev <= ?2",
+                params![id, head + 1 - MAX_REVISIONS],
+            )?;
+            tx.execute(
+                "UPDATE drafts SET head_rev = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, head + 1, now_ms],
+            )?;
+        }
+        tx.commit()?;
+        Ok(self.load_draft(id)?.rev)
+    }
+
+    /// Moves the head one revision back (`-1`) or forward (`+1`); at either end,
+    /// nothing changes.
+    pub fn step_revision(&mut self, id: &str, step: i64, now_ms: i64) -> Result<DraftRow> {
+        let tx = self.conn.transaction()?;
+        let head = head_of(&tx, id)?;
+        let target: Option<i64> = tx.query_row(
+            if step < 0 {
+                "SELECT MAX(rev) FROM revisions WHERE draft_id = ?1 AND rev < ?2"
+            } else {
+                "SELECT MIN(rev) FROM revisions WHERE draft_id = ?1 AND rev > ?2"
+            },
+            params![id, head],
+            |r| r.get(0),
+        )?;
+        if let Some(rev) = target {
+            tx.execute(
+                "UPDATE drafts SET head_rev = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, rev, now_ms],
+            )?;
+        }
+        tx.commit()?;
+        self.load_draft(id)
+    }
+
+    /// Deletes a draft and all its revisions.
+    pub fn delete_draft(&mut self, id: &str) -> Result<()> {
+        let n = self
+            .conn
+            .execute("DELETE FROM drafts WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(id.to_owned()));
+        }
+        Ok(())
+    }
+}
+
+fn head_of(tx: &Transaction<'_>, id: &str) -> Result<i64> {
+    tx.query_row("SELECT head_rev FROM drafts WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(id.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("oin.db")).unwrap();
+        (dir, store)
+    }
+
+    fn named(name: &str) -> Draft {
+        let mut d = Draft::new(IntegrationType::ApiService);
+        d.app_info.app_name = Some(name.into());
+        d
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_revisions() {
+        let (_dir, mut s) = store();
+        let id = s.create_draft(&named("a"), 1).unwrap();
+        s.save_draft(&id, &named("ab"), 2).unwrap();
+        let rev = s.save_draft(&id, &named("abc"), 3).unwrap();
+        assert_eq!((rev.head, rev.can_undo, rev.can_redo), (3, true, false));
+
+        let back = s.step_revision(&id, -1, 4).unwrap();
+        assert_eq!(back.draft, named("ab"));
+        assert!(back.rev.can_redo);
+        let fwd = s.step_revision(&id, 1, 5).unwrap();
+        assert_eq!(fwd.draft, named("abc"));
+
+        s.step_revision(&id, -1, 6).unwrap();
+        s.step_revision(&id, -1, 7).unwrap();
+        let first = s.step_revision(&id, -1, 8).unwrap();
+        assert_eq!(first.draft, named("a"), "undo stops at the first revision");
+        assert!(!first.rev.can_undo);
+    }
+
+    #[test]
+    fn saving_after_undo_drops_the_redo_branch() {
+        let (_dir, mut s) = store();
+        let id = s.create_draft(&named("a"), 1).unwrap();
+        s.save_draft(&id, &named("ab"), 2).unwrap();
+        s.step_revision(&id, -1, 3).unwrap();
+        let rev = s.save_draft(&id, &named("ax"), 4).unwrap();
+        assert!(
+            !rev.can_redo,
+            "a new edit after undo replaces the redo branch"
+        );
+        assert_eq!(s.load_draft(&id).unwrap().draft, named("ax"));
+    }
+
+    #[test]
+    fn an_unchanged_save_adds_no_revision() {
+        let (_dir, mut s) = store();
+        let id = s.create_draft(&named("a"), 1).unwrap();
+        let rev = s.save_draft(&id, &named("a"), 2).unwrap();
+        assert_eq!(rev.head, 1);
+        assert!(!rev.can_undo);
+    }
+
+    #[test]
+    fn history_is_capped() {
+        let (_dir, mut s) = store();
+        let id = s.create_draft(&named("0"), 0).unwrap();
+        for i in 1..=(MAX_REVISIONS + 20) {
+            s.save_draft(&id, &named(&i.to_string()), i).unwrap();
+        }
+        let n: i64 = s
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM revisions WHERE draft_id = ?1",
+                [&id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, MAX_REVISIONS);
+    }
+
+    #[test]
+    fn a_missing_draft_is_not_found() {
+        let (_dir, mut s) = store();
+        assert!(matches!(s.load_draft("nope"), Err(StoreError::NotFound(_))));
+        assert!(matches!(
+            s.save_draft("nope", &Draft::default(), 1),
+            Err(StoreError::NotFound(_))
+        ));
+    }
+}

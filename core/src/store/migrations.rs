@@ -1,0 +1,53 @@
+//! Versioned schema migrations, tracked in `PRAGMA user_version`. Append only:
+//! a shipped migration is never edited.
+
+use rusqlite::Connection;
+
+use super::{Result, StoreError};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: drafts with revisions, content-addressed files, app state.
+    "CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        integration_type TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'draft',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        head_rev INTEGER NOT NULL
+     );
+     CREATE TABLE revisions (
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        rev INTEGER NOT NULL,
+        saved_at INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (draft_id, rev)
+     );
+     CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        bytes BLOB NOT NULL
+     );
+     CREATE TABLE app_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+     );",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::FutureSchema {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,29 @@
+//! Declares every app command so Tauri permission-checks each one; the grants
+//! are in `capabilities/default.json`.
+
+/// Every `#[tauri::command]` of the app, as registered in `src/lib.rs`.
+const COMMANDS: &[&str] = &[
+    "about",
+    "startup_notice",
+    "list_drafts",
+    "create_draft",
+    "open_draft",
+    "save_draft",
+    "undo_draft",
+    "redo_draft",
+    "rename_draft",
+    "duplicate_draft",
+    "pick_attachment",
+    "set_password",
+    "get_session",
+    "set_session",
+    "form_schema",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

@@ -1,0 +1,45 @@
+//! App-level commands: about, start-up notice, where the user left off.
+
+use oin_core::store::{Recovery, Session};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// The About box.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct About {
+    pub name: String,
+    pub version: String,
+    pub disclaimer: String,
+}
+
+#[tauri::command]
+pub fn about() -> About {
+    About {
+        name: "OIN Studio".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        disclaimer: "OIN Studio is not an Okta product. It is not made, endorsed or supported by Okta, Inc. \
+                     \"Okta\" and \"Okta Integration Network\" are trademarks of Okta, Inc."
+            .into(),
+    }
+}
+
+/// Why the library started empty, if an unusable database was set aside.
+#[tauri::command(async)]
+pub fn startup_notice(state: State<'_, AppState>) -> Result<Option<Recovery>, IpcError> {
+    Ok(state.library()?.recovery.clone())
+}
+
+#[tauri::command(async)]
+pub fn get_session(state: State<'_, AppState>) -> Result<Session, IpcError> {
+    Ok(state.library()?.session()?)
+}
+
+#[tauri::command(async)]
+pub fn set_session(state: State<'_, AppState>, session: Session) -> Result<(), IpcError> {
+    Ok(state.library()?.set_session(&session)?)
+}

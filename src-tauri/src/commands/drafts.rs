@@ -1,0 +1,80 @@
+//! Draft commands: the library and the form.
+
+use oin_core::library::{DraftSummary, DraftView, FormSchema};
+use oin_core::rules::CalendarDate;
+use oin_core::secrets::Sensitive;
+use oin_core::{Draft, IntegrationType};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::{now_ms, AppState};
+
+fn today() -> CalendarDate {
+    CalendarDate::from_unix_millis(now_ms())
+}
+
+#[tauri::command(async)]
+pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, IpcError> {
+    Ok(state.library()?.list(today())?)
+}
+
+#[tauri::command(async)]
+pub fn create_draft(
+    state: State<'_, AppState>,
+    integration_type: IntegrationType,
+    org: Option<String>,
+) -> Result<DraftView, IpcError> {
+    Ok(state.library()?.create(integration_type, org, now_ms())?)
+}
+
+#[tauri::command(async)]
+pub fn open_draft(state: State<'_, AppState>, id: String) -> Result<DraftView, IpcError> {
+    Ok(state.library()?.open(&id, now_ms())?)
+}
+
+#[tauri::command(async)]
+pub fn save_draft(
+    state: State<'_, AppState>,
+    id: String,
+    draft: Draft,
+) -> Result<DraftView, IpcError> {
+    Ok(state.library()?.save(&id, &draft, now_ms())?)
+}
+
+#[tauri::command(async)]
+pub fn undo_draft(state: State<'_, AppState>, id: String) -> Result<DraftView, IpcError> {
+    Ok(state.library()?.undo(&id, now_ms())?)
+}
+
+#[tauri::command(async)]
+pub fn redo_draft(state: State<'_, AppState>, id: String) -> Result<DraftView, IpcError> {
+    Ok(state.library()?.redo(&id, now_ms())?)
+}
+
+#[tauri::command(async)]
+pub fn rename_draft(
+    state: State<'_, AppState>,
+    id: String,
+    name: String,
+) -> Result<DraftView, IpcError> {
+    Ok(state.library()?.rename(&id, &name, now_ms())?)
+}
+
+#[tauri::command(async)]
+pub fn duplicate_draft(state: State<'_, AppState>, id: String) -> Result<DraftSummary, IpcError> {
+    Ok(state.library()?.duplicate(&id, now_ms())?)
+}
+
+#[tauri::command(async)]
+pub fn set_password(
+    state: State<'_, AppState>,
+    id: String,
+    password: Sensitive<String>,
+) -> Result<DraftView, IpcError> {
+    Ok(state.library()?.set_password(&id, password, now_ms())?)
+}
+
+#[tauri::command(async)]
+pub fn form_schema(state: State<'_, AppState>, id: String) -> Result<FormSchema, IpcError> {
+    Ok(state.library()?.form_schema(&id, today())?)
+}

@@ -1,0 +1,5 @@
+//! The app's commands, one expression each: call core, map the error.
+
+pub mod app;
+pub mod drafts;
+pub mod files;

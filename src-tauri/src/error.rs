@@ -1,0 +1,68 @@
+//! The one error the UI receives: `IpcError { code, message, fields? }`. Core's
+//! precise errors are mapped here, once; the UI branches on `code` only.
+
+use oin_core::store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What the UI can do something about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum IpcErrorCode {
+    /// The draft is gone (deleted elsewhere).
+    NotFound,
+    /// Saving failed for now (disk full, read-only folder, busy): keep the edit and retry.
+    SaveFailed,
+    /// The library could not be opened at all.
+    StoreUnavailable,
+    /// A file is too large or unreadable.
+    BadFile,
+    /// A bug: shown with its message.
+    Internal,
+}
+
+/// A per-field problem, for errors that concern form fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldIssue {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
+#[error("{message}")]
+pub struct IpcError {
+    pub code: IpcErrorCode,
+    pub message: String,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<FieldIssue>>,
+}
+
+impl IpcError {
+    pub fn new(code: IpcErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            fields: None,
+        }
+    }
+}
+
+impl From<StoreError> for IpcError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::NotFound(_) => IpcErrorCode::NotFound,
+            StoreError::DiskFull | StoreError::ReadOnly(_) | StoreError::Busy => {
+                IpcErrorCode::SaveFailed
+            }
+            StoreError::FutureSchema { .. } | StoreError::Corrupt(_) => {
+                IpcErrorCode::StoreUnavailable
+            }
+            StoreError::TooLarge { .. } | StoreError::Io(_) => IpcErrorCode::BadFile,
+            StoreError::Sqlite(_) => IpcErrorCode::Internal,
+        };
+        Self::new(code, e.to_string())
+    }
+}

@@ -1,0 +1,59 @@
+//! OIN Studio's desktop shell: builds the Tauri app, holds the state and maps
+//! commands one-to-one onto `oin_core`. No domain logic lives here.
+
+mod commands;
+mod error;
+mod state;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+
+use tauri::{Builder, Manager, Runtime};
+
+pub use error::{IpcError, IpcErrorCode};
+pub use state::AppState;
+
+/// Environment variable that points the app at another data folder (tests, or
+/// keeping two libraries apart).
+pub const DATA_DIR_ENV: &str = "OIN_STUDIO_DATA_DIR";
+
+/// Registers every command on `builder`; generic so tests can use Tauri's mock
+/// runtime. The caller manages an `AppState`.
+pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::app::about,
+        commands::app::startup_notice,
+        commands::app::get_session,
+        commands::app::set_session,
+        commands::drafts::list_drafts,
+        commands::drafts::create_draft,
+        commands::drafts::open_draft,
+        commands::drafts::save_draft,
+        commands::drafts::undo_draft,
+        commands::drafts::redo_draft,
+        commands::drafts::rename_draft,
+        commands::drafts::duplicate_draft,
+        commands::drafts::set_password,
+        commands::drafts::form_schema,
+        commands::files::pick_attachment,
+    ])
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    let builder = Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let dir = match std::env::var_os(DATA_DIR_ENV) {
+                Some(dir) => PathBuf::from(dir),
+                None => app.path().app_data_dir()?,
+            };
+            app.manage(AppState::open(&dir));
+            Ok(())
+        });
+    run_app(builder)
+        .run(tauri::generate_context!())
+        .expect("OIN Studio could not start its window");
+}

@@ -1,0 +1,204 @@
+//! The shell through Tauri's mock runtime: real commands, real store, the JSON the
+//! UI receives for success and for `IpcError`; and the TypeScript bindings.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+use crate::run_app;
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    _app: tauri::App<tauri::test::MockRuntime>,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+}
+
+impl Harness {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        Self::at(dir)
+    }
+
+    fn at(dir: tempfile::TempDir) -> Self {
+        let app = run_app(mock_builder().manage(crate::AppState::open(dir.path())))
+            .build(tauri::generate_context!())
+            .expect("the app builds on the mock runtime");
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Self {
+            _dir: dir,
+            _app: app,
+            window,
+        }
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+}
+
+#[test]
+fn create_edit_list_undo_through_ipc() {
+    let h = Harness::new();
+    let view = h
+        .call(
+            "create_draft",
+            json!({"integrationType": "apiService", "org": " acme.okta.com "}),
+        )
+        .unwrap();
+    let id = view["id"].as_str().unwrap().to_owned();
+    assert_eq!(view["draft"]["org"], "acme.okta.com", "the org is trimmed");
+    assert_eq!(view["completion"]["percent"], 0);
+    assert_eq!(
+        view["draft"]["rulePack"], "oin-2026",
+        "new drafts take today's pack"
+    );
+
+    let mut draft = view["draft"].clone();
+    draft["appInfo"]["appName"] = json!("Acme Sync");
+    let saved = h
+        .call("save_draft", json!({"id": id, "draft": draft}))
+        .unwrap();
+    assert_eq!(saved["draft"]["appInfo"]["appName"], "Acme Sync");
+    assert_eq!(saved["canUndo"], true);
+
+    let list = h.call("list_drafts", json!({})).unwrap();
+    assert_eq!(list[0]["name"], "Acme Sync");
+    assert_eq!(list[0]["typeLabel"], "API service");
+    assert_eq!(
+        list[0]["statusLabel"], "Draft",
+        "API services go through the OIN Wizard in 2026"
+    );
+
+    let undone = h.call("undo_draft", json!({"id": id})).unwrap();
+    assert_eq!(undone["draft"]["appInfo"]["appName"], Value::Null);
+    assert_eq!(undone["canRedo"], true);
+}
+
+#[test]
+fn the_password_raises_completion_but_never_comes_back() {
+    let h = Harness::new();
+    let view = h
+        .call(
+            "create_draft",
+            json!({"integrationType": "workflowsConnector"}),
+        )
+        .unwrap();
+    let id = view["id"].as_str().unwrap();
+    let with = h
+        .call(
+            "set_password",
+            json!({"id": id, "password": "s3cret-canary"}),
+        )
+        .unwrap();
+    assert_eq!(with["hasPassword"], true);
+    assert!(with["completion"]["percent"].as_u64().unwrap() > 0);
+    assert!(
+        !with.to_string().contains("s3cret-canary"),
+        "the password is never echoed to the UI"
+    );
+}
+
+#[test]
+fn errors_reach_the_ui_as_ipc_error() {
+    let h = Harness::new();
+    let err = h
+        .call("open_draft", json!({"id": "no-such-draft"}))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        json!({"code": "notFound", "message": "That draft no longer exists."})
+    );
+}
+
+#[test]
+fn a_future_database_is_set_aside_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(crate::state::DB_FILE);
+    {
+        let conn = future_db(&db);
+        drop(conn);
+    }
+    let h = Harness::at(dir);
+    let notice = h.call("startup_notice", json!({})).unwrap();
+    assert!(
+        notice["message"]
+            .as_str()
+            .unwrap()
+            .contains("newer version"),
+        "{notice}"
+    );
+    let kept = PathBuf::from(notice["keptAt"].as_str().unwrap());
+    assert!(kept.exists(), "the old database is kept, not wiped");
+    assert_eq!(h.call("list_drafts", json!({})).unwrap(), json!([]));
+}
+
+/// Makes a database from schema version 99 through core's own store.
+fn future_db(path: &Path) -> oin_core::store::Store {
+    let store = oin_core::store::Store::open(path).unwrap();
+    store.set_user_version_for_test(99).unwrap();
+    store
+}
+
+/// Every type that crosses the IPC boundary, exported with its dependencies.
+fn export_bindings(dir: &Path) {
+    use oin_core::draft::AttachmentSlot;
+    use oin_core::library::{DraftSummary, DraftView, FormSchema};
+    use oin_core::store::{Recovery, Session};
+    use ts_rs::TS;
+    let cfg = ts_rs::Config::new().with_out_dir(dir);
+    DraftSummary::export_all(&cfg).unwrap();
+    DraftView::export_all(&cfg).unwrap();
+    FormSchema::export_all(&cfg).unwrap();
+    Recovery::export_all(&cfg).unwrap();
+    Session::export_all(&cfg).unwrap();
+    AttachmentSlot::export_all(&cfg).unwrap();
+    crate::IpcError::export_all(&cfg).unwrap();
+    crate::commands::app::About::export_all(&cfg).unwrap();
+}
+
+/// The generated TypeScript in `ui/src/lib/bindings` matches the Rust types.
+/// `UPDATE_BINDINGS=1 cargo test -p oin-studio bindings` rewrites it.
+#[test]
+fn bindings_are_fresh() {
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let _ = std::fs::remove_dir_all(&committed);
+        export_bindings(&committed);
+    }
+    let fresh = tempfile::tempdir().unwrap();
+    export_bindings(fresh.path());
+    let read = |dir: &Path| {
+        let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).unwrap();
+                (p.file_name().unwrap().to_string_lossy().into_owned(), text)
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert!(
+        read(&committed) == read(fresh.path()),
+        "ui/src/lib/bindings is stale: run `UPDATE_BINDINGS=1 cargo test -p oin-studio bindings`"
+    );
+}

@@ -1,0 +1,60 @@
+// The one typed door to the Rust side. Every command the UI calls is here, with
+// the generated binding types; a rejection becomes an `IpcError` here, once.
+import { invoke } from "@tauri-apps/api/core";
+import type { About } from "./bindings/About";
+import type { Attachment } from "./bindings/Attachment";
+import type { AttachmentSlot } from "./bindings/AttachmentSlot";
+import type { Draft } from "./bindings/Draft";
+import type { DraftSummary } from "./bindings/DraftSummary";
+import type { DraftView } from "./bindings/DraftView";
+import type { FormSchema } from "./bindings/FormSchema";
+import type { IntegrationType } from "./bindings/IntegrationType";
+import type { IpcError } from "./bindings/IpcError";
+import type { Recovery } from "./bindings/Recovery";
+import type { Session } from "./bindings/Session";
+
+export type { IpcError };
+
+/** True for a value shaped like the shell's `IpcError`. */
+export function isIpcError(value: unknown): value is IpcError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as IpcError).code === "string" &&
+    typeof (value as IpcError).message === "string"
+  );
+}
+
+/** Turns anything a command rejected with into an `IpcError`. */
+export function toIpcError(value: unknown): IpcError {
+  if (isIpcError(value)) return value;
+  return { code: "internal", message: String(value) };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+export const about = () => call<About>("about");
+export const startupNotice = () => call<Recovery | null>("startup_notice");
+export const getSession = () => call<Session>("get_session");
+export const setSession = (session: Session) => call<null>("set_session", { session });
+export const listDrafts = () => call<DraftSummary[]>("list_drafts");
+export const createDraft = (integrationType: IntegrationType, org: string | null) =>
+  call<DraftView>("create_draft", { integrationType, org });
+export const openDraft = (id: string) => call<DraftView>("open_draft", { id });
+export const saveDraft = (id: string, draft: Draft) => call<DraftView>("save_draft", { id, draft });
+export const undoDraft = (id: string) => call<DraftView>("undo_draft", { id });
+export const redoDraft = (id: string) => call<DraftView>("redo_draft", { id });
+export const renameDraft = (id: string, name: string) =>
+  call<DraftView>("rename_draft", { id, name });
+export const duplicateDraft = (id: string) => call<DraftSummary>("duplicate_draft", { id });
+export const setPassword = (id: string, password: string) =>
+  call<DraftView>("set_password", { id, password });
+export const formSchema = (id: string) => call<FormSchema>("form_schema", { id });
+export const pickAttachment = (slot: AttachmentSlot) =>
+  call<Attachment | null>("pick_attachment", { slot });
