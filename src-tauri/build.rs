@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
+    // The built UI is embedded in the binary: rebuild when it changes.
+    println!("cargo:rerun-if-changed=../ui/dist");
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

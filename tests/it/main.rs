@@ -1,1 +1,7 @@
+//! OIN Studio's integration tests: one binary. The store under faults (kill -9,
+//! corrupt and future files, full and read-only disks) and the real app window
+//! driven over WebDriver.
 
+mod journey;
+mod store_faults;
+mod webdriver;

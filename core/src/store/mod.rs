@@ -141,6 +141,17 @@ impl Store {
     }
 
     #[doc(hidden)]
+    /// Opens a file whatever its schema version says, without migrating: tests
+    /// use it to prove a set-aside file still holds its drafts.
+    pub fn open_unchecked_for_test(path: &Path) -> Result<Self> {
+        let conn = Connection::open(path)?;
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    #[doc(hidden)]
     /// Marks the schema as written by a later version, to rehearse a downgrade.
     pub fn set_user_version_for_test(&self, version: i64) -> Result<()> {
         self.conn.pragma_update(None, "user_version", version)?;

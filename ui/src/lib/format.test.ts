@@ -23,11 +23,28 @@ describe("bytes", () => {
 });
 
 describe("searchScopes", () => {
-  const catalog = ["okta.users.read", "okta.users.manage", "okta.groups.read", "okta.logs.read"];
+  const catalog = [
+    "okta.directories.groups.manage",
+    "okta.groups.manage",
+    "okta.groups.read",
+    "okta.logStreams.read",
+    "okta.logs.read",
+    "okta.users.manage",
+    "okta.users.read",
+  ];
   it("matches every word, case-insensitively, and hides chosen scopes", () => {
     expect(searchScopes(catalog, "USERS", [])).toEqual(["okta.users.read", "okta.users.manage"]);
     expect(searchScopes(catalog, "read groups", [])).toEqual(["okta.groups.read"]);
     expect(searchScopes(catalog, "users", ["okta.users.read"])).toEqual(["okta.users.manage"]);
+  });
+  it("ranks whole segments above prefixes and longer names", () => {
+    expect(searchScopes(catalog, "logs read", [])).toEqual([
+      "okta.logs.read",
+      "okta.logStreams.read",
+    ]);
+    expect(searchScopes(catalog, "log", [])).toEqual(["okta.logs.read", "okta.logStreams.read"]);
+    expect(searchScopes(catalog, "groups manage", [])[0]).toBe("okta.groups.manage");
+    expect(searchScopes(catalog, "okta.groups.manage", [])[0]).toBe("okta.groups.manage");
     expect(searchScopes(catalog, "", [], 2)).toHaveLength(2);
   });
 });

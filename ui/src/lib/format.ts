@@ -21,18 +21,35 @@ export function bytes(n: number): string {
   return `${(n / 1_000_000).toFixed(1)} MB`;
 }
 
-/** Scopes matching every word of `query`, in catalog order, at most `limit`. */
+/** How well one query word matches a scope: a whole segment beats a segment's
+ * start, which beats any substring; 0 is no match. */
+function wordScore(segments: string[], scope: string, word: string): number {
+  if (segments.includes(word)) return 3;
+  if (segments.some((s) => s.startsWith(word))) return 2;
+  return scope.includes(word) ? 1 : 0;
+}
+
+/** Scopes matching every word of `query`, best match first, at most `limit`. */
 export function searchScopes(
   catalog: readonly string[],
   query: string,
   exclude: readonly string[],
   limit = 12,
 ): string[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = query.toLowerCase().split(/[\s.]+/).filter(Boolean);
   return catalog
     .filter((s) => !exclude.includes(s))
-    .filter((s) => words.every((w) => s.toLowerCase().includes(w)))
-    .slice(0, limit);
+    .map((scope, order) => {
+      const lower = scope.toLowerCase();
+      const segments = lower.split(".");
+      const scores = words.map((w) => wordScore(segments, lower, w));
+      const score = scores.every((x) => x > 0) ? scores.reduce((a, b) => a + b, 0) : 0;
+      return { scope, score, order };
+    })
+    .filter((m) => words.length === 0 || m.score > 0)
+    .sort((a, b) => b.score - a.score || a.scope.length - b.scope.length || a.order - b.order)
+    .slice(0, limit)
+    .map((m) => m.scope);
 }
 
 /** Moves item `from` to `to` in a copy of `list`. */

@@ -1,0 +1,254 @@
+//! The real window, end to end: a product manager creates a draft of each type,
+//! fills every field that needs no native file dialog, quits, starts the app
+//! again and finds everything where it was; then undoes and redoes an edit.
+//! Screenshots of each screen go to `target/e2e-shots/`.
+
+use std::path::PathBuf;
+
+use crate::webdriver::{Driver, Session, CONTROL, RELEASE, SHIFT};
+
+fn shots() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-shots")
+}
+
+fn field<'s>(s: &'s Session, path: &str) -> crate::webdriver::Element<'s> {
+    s.find(&format!(r#"[data-field="{path}"]"#))
+}
+
+fn wait_saved(s: &Session) {
+    s.wait_until("every change is saved", |s| {
+        s.find(r#"[data-testid="save-status"]"#).text() == "All changes saved"
+    });
+}
+
+fn wait_ready(s: &Session) {
+    s.find(r#"main[data-ready="true"]"#);
+}
+
+fn choose(s: &Session, select_path: &str, value: &str) {
+    s.find(&format!(
+        r#"[data-field="{select_path}"] option[value="{value}"]"#
+    ))
+    .click();
+}
+
+const WORKFLOWS: &[(&str, &str)] = &[
+    ("appInfo.appName", "Acme Flows"),
+    ("appInfo.appWebsite", "https://acme.example/okta"),
+    (
+        "appInfo.description",
+        "Acme Flows connects Acme HR to Okta Workflows — hires, moves, leavers.",
+    ),
+    ("support.contacts.0.value", "https://acme.example/help/okta"),
+    ("support.contacts.1.value", "+1 415 555 0100"),
+    ("support.escalationContact", "oin-escalations@acme.example"),
+    ("testAccount.url", "https://acme.example/login"),
+    ("testAccount.username", "isvtest@okta.com"),
+    (
+        "testAccount.instructions",
+        "The account is an admin; sample employees are loaded.",
+    ),
+];
+
+const CONNECTOR: &[(&str, &str)] = &[
+    ("workflows.connector", "acme-hr"),
+    ("workflows.version", "3"),
+    (
+        "workflows.userDocUrl",
+        "https://acme.example/docs/okta-workflows",
+    ),
+    ("workflows.apiDocUrl", "https://acme.example/api"),
+];
+
+const API: &[(&str, &str)] = &[
+    ("appInfo.appName", "Acme Log Shipper"),
+    ("appInfo.appWebsite", "https://acme.example/logs"),
+    ("appInfo.existingAppName", "Acme Logs"),
+    ("appInfo.updateSummary", "Adds group sync."),
+    (
+        "appInfo.description",
+        "Ships Okta System Log events to Acme SIEM.",
+    ),
+    ("support.contacts.0.value", "support@acme.example"),
+    ("support.escalationContact", "secops-oin@acme.example"),
+    ("testAccount.url", "https://acme.example/siem/login"),
+    ("testAccount.username", "oin-review@acme.example"),
+];
+
+const API_TAB: &[(&str, &str)] = &[
+    (
+        "apiService.scopeReason",
+        "okta.logs.read reads the System Log; okta.groups.manage syncs groups.",
+    ),
+    (
+        "apiService.configGuideUrl",
+        "https://acme.example/docs/okta-siem",
+    ),
+];
+
+fn fill_all(s: &Session, fields: &[(&str, &str)]) {
+    for (path, value) in fields {
+        field(s, path).fill(value);
+    }
+}
+
+fn assert_all(s: &Session, fields: &[(&str, &str)], when: &str) {
+    for (path, want) in fields {
+        assert_eq!(field(s, path).value(), *want, "{path} {when}");
+    }
+}
+
+fn create_workflows_draft(s: &Session) {
+    s.find(r#"[data-testid="new-org"]"#).fill("acme.okta.com");
+    s.find(r#"[data-testid="new-workflows"]"#).click();
+    s.find(r#"[data-testid="editor-title"]"#);
+    field(s, "appInfo.existsInOin.no").click();
+    s.find(r#"[data-testid="add-use-case"]"#).click();
+    s.find(r#"[data-testid="add-use-case"]"#).click();
+    choose(s, "appInfo.useCases.1", "Lifecycle Management");
+    s.find(r#"[data-testid="add-contact"]"#).click();
+    s.find(r#"[data-testid="add-contact"]"#).click();
+    choose(s, "support.contacts.0.kind", "url");
+    choose(s, "support.contacts.1.kind", "phone");
+    fill_all(s, WORKFLOWS);
+    field(s, "testAccount.password").fill("not-on-disk-7f3a");
+    s.find(r#"[data-testid="password-note"]"#);
+    wait_saved(s);
+    s.screenshot(&shots().join("02-workflows-general.png"));
+    s.find(r#"[data-testid="tab-workflowsConnector"]"#).click();
+    fill_all(s, CONNECTOR);
+    wait_saved(s);
+    s.screenshot(&shots().join("03-workflows-connector-tab.png"));
+}
+
+fn create_api_draft(s: &Session) {
+    s.find(r#"[data-testid="back"]"#).click();
+    s.find(r#"[data-testid="new-api"]"#).click();
+    s.find(r#"[data-testid="editor-title"]"#);
+    field(s, "appInfo.existsInOin.yes").click();
+    s.find(r#"[data-testid="add-use-case"]"#).click();
+    choose(s, "appInfo.useCases.0", "Centralized Logging");
+    s.find(r#"[data-testid="add-contact"]"#).click();
+    fill_all(s, API);
+    wait_saved(s);
+    s.find(r#"[data-testid="tab-apiService"]"#).click();
+    for query in ["logs read", "groups manage"] {
+        field(s, "apiService.scopeSearch").fill(query);
+        s.find(r#"[data-testid="scope-option"]"#).click();
+    }
+    fill_all(s, API_TAB);
+    wait_saved(s);
+    s.screenshot(&shots().join("04-api-service-tab.png"));
+}
+
+fn check_api_draft_after_restart(s: &Session) {
+    // The app reopens where the user left off: the API draft, on its API tab.
+    s.wait_until("the API draft reopens", |s| {
+        s.find(r#"[data-testid="editor-title"]"#).text() == "Acme Log Shipper"
+    });
+    assert_eq!(field(s, "apiService.scopes.0").text(), "okta.logs.read");
+    assert_eq!(field(s, "apiService.scopes.1").text(), "okta.groups.manage");
+    assert_all(s, API_TAB, "after a restart");
+    s.find(r#"[data-testid="tab-generalSettings"]"#).click();
+    assert_all(s, API, "after a restart");
+    assert!(field(s, "appInfo.existsInOin.yes").checked());
+    assert_eq!(
+        field(s, "appInfo.useCases.0").value(),
+        "Centralized Logging"
+    );
+    assert_eq!(field(s, "support.contacts.0.kind").value(), "email");
+}
+
+fn check_workflows_draft_after_restart(s: &Session) {
+    s.find(r#"[data-testid="back"]"#).click();
+    s.find(r#"[data-testid="draft-row"]"#);
+    let rows = s.find_all(r#"[data-testid="draft-row"]"#);
+    assert_eq!(rows.len(), 2, "both drafts are in the library");
+    let names = s.find_all(r#"[data-testid="open-draft"]"#);
+    let names: Vec<String> = names.iter().map(|e| e.text()).collect();
+    assert!(names.contains(&"Acme Flows".to_owned()), "{names:?}");
+    s.screenshot(&shots().join("05-library.png"));
+    s.find(r#"[data-testid="draft-row"]:nth-child(2) [data-testid="open-draft"]"#)
+        .click();
+    s.wait_until("the Workflows draft opens", |s| {
+        s.find(r#"[data-testid="editor-title"]"#).text() == "Acme Flows"
+    });
+    assert_all(s, WORKFLOWS, "after a restart");
+    assert!(field(s, "appInfo.existsInOin.no").checked());
+    assert_eq!(field(s, "appInfo.useCases.0").value(), "Automation");
+    assert_eq!(
+        field(s, "appInfo.useCases.1").value(),
+        "Lifecycle Management"
+    );
+    assert_eq!(field(s, "support.contacts.0.kind").value(), "url");
+    assert_eq!(field(s, "support.contacts.1.kind").value(), "phone");
+    assert_eq!(
+        field(s, "testAccount.password").value(),
+        "",
+        "the password was never on disk"
+    );
+    assert_eq!(field(s, "org").value(), "acme.okta.com");
+    s.find(r#"[data-testid="tab-workflowsConnector"]"#).click();
+    assert_all(s, CONNECTOR, "after a restart");
+    s.find(r#"[data-testid="tab-generalSettings"]"#).click();
+}
+
+fn undo_and_redo(s: &Session) {
+    let name = field(s, "appInfo.appName");
+    name.fill("Acme Flows v2");
+    wait_saved(s);
+    name.type_text(&format!("{CONTROL}z{RELEASE}"));
+    s.wait_until("Ctrl+Z restores the name", |s| {
+        field(s, "appInfo.appName").value() == "Acme Flows"
+    });
+    assert_eq!(
+        s.find(r#"[data-testid="editor-title"]"#).text(),
+        "Acme Flows"
+    );
+    field(s, "appInfo.appName").type_text(&format!("{CONTROL}{SHIFT}z{RELEASE}"));
+    s.wait_until("Shift+Ctrl+Z redoes it", |s| {
+        field(s, "appInfo.appName").value() == "Acme Flows v2"
+    });
+    s.find(r#"[data-testid="undo"]"#).click();
+    s.wait_until("the Undo button undoes", |s| {
+        field(s, "appInfo.appName").value() == "Acme Flows"
+    });
+    s.screenshot(&shots().join("06-after-undo.png"));
+}
+
+#[test]
+fn a_draft_of_each_type_survives_a_restart_and_undo_walks_history() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&[("OIN_STUDIO_DATA_DIR", data.path())]);
+    {
+        let s = driver.session();
+        wait_ready(&s);
+        s.find(r#"[data-testid="library-empty"]"#);
+        s.screenshot(&shots().join("01-empty-library.png"));
+        create_workflows_draft(&s);
+        create_api_draft(&s);
+    } // the session ends: the app quits
+    let s = driver.session();
+    wait_ready(&s);
+    check_api_draft_after_restart(&s);
+    check_workflows_draft_after_restart(&s);
+    undo_and_redo(&s);
+    // The undo history is in the database: it survives another restart.
+    drop(s);
+    let s = driver.session();
+    wait_ready(&s);
+    s.wait_until("the Workflows draft reopens", |s| {
+        s.find(r#"[data-testid="editor-title"]"#).text() == "Acme Flows"
+    });
+    s.find(r#"[data-testid="redo"]"#).click();
+    s.wait_until("redo works after a restart", |s| {
+        field(s, "appInfo.appName").value() == "Acme Flows v2"
+    });
+    let about = s.find("header .link");
+    about.click();
+    assert!(s
+        .find(r#"[data-testid="disclaimer"]"#)
+        .text()
+        .contains("not an Okta product"));
+    s.screenshot(&shots().join("07-about.png"));
+}

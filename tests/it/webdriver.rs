@@ -1,0 +1,351 @@
+//! A small W3C WebDriver client over blocking HTTP, and a tauri-driver process
+//! that launches the real OIN Studio binary under the display the test runs in.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{json, Value};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// WebDriver's key codes for the modifier keys (W3C WebDriver §17.4.2).
+pub const CONTROL: char = '\u{E009}';
+pub const SHIFT: char = '\u{E008}';
+pub const RELEASE: char = '\u{E000}';
+
+/// The built app, as `cargo build --workspace` leaves it.
+pub fn app_binary() -> PathBuf {
+    let exe = if cfg!(windows) {
+        "oin-studio.exe"
+    } else {
+        "oin-studio"
+    };
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/debug")
+        .join(exe);
+    assert!(
+        path.exists(),
+        "{} is missing: build the app first (ui: npm run build; then cargo build --workspace), \
+         or run the README's test command, which does both",
+        path.display()
+    );
+    path
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16, deadline: Instant) {
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "port {port} never opened");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A running tauri-driver; killed on drop.
+pub struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    /// Starts tauri-driver with `env` passed on to the app it launches.
+    pub fn start(env: &[(&str, &Path)]) -> Self {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "the real-window tests need a display: run them through the README's test command \
+             (xvfb-run inside dbus-run-session)"
+        );
+        let (port, native) = loop {
+            let p = free_port();
+            if p < u16::MAX && TcpListener::bind(("127.0.0.1", p + 1)).is_ok() {
+                break (p, p + 1);
+            }
+        };
+        let mut cmd = Command::new(tauri_driver());
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd
+            .spawn()
+            .expect("tauri-driver starts (cargo install tauri-driver --locked)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        wait_for_port(port, deadline);
+        wait_for_port(native, deadline);
+        Self {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+
+    /// Launches the app and opens a session on its window.
+    pub fn session(&self) -> Session {
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "wry",
+            "tauri:options": {"application": app_binary()}
+        }}});
+        let started = Instant::now();
+        let resp = post(&format!("{}/session", self.url), &caps);
+        let id = resp["value"]["sessionId"]
+            .as_str()
+            .expect("a session id")
+            .to_owned();
+        Session {
+            base: format!("{}/session/{id}", self.url),
+            started,
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    match home.map(|h| h.join("bin/tauri-driver")) {
+        Some(p) if p.exists() => p,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn post(url: &str, body: &Value) -> Value {
+    match ureq::post(url)
+        .timeout(Duration::from_secs(60))
+        .send_json(body.clone())
+    {
+        Ok(r) => r.into_json().unwrap(),
+        Err(ureq::Error::Status(code, r)) => {
+            panic!(
+                "WebDriver {url} answered {code}: {}",
+                r.into_string().unwrap_or_default()
+            )
+        }
+        Err(e) => panic!("WebDriver {url}: {e}"),
+    }
+}
+
+fn get(url: &str) -> Value {
+    match ureq::get(url).timeout(Duration::from_secs(60)).call() {
+        Ok(r) => r.into_json().unwrap(),
+        Err(ureq::Error::Status(code, r)) => {
+            panic!(
+                "WebDriver {url} answered {code}: {}",
+                r.into_string().unwrap_or_default()
+            )
+        }
+        Err(e) => panic!("WebDriver {url}: {e}"),
+    }
+}
+
+/// One app launch driven over WebDriver. Dropping it quits the app.
+pub struct Session {
+    base: String,
+    pub started: Instant,
+}
+
+/// An element of the page.
+#[derive(Clone)]
+pub struct Element<'s> {
+    session: &'s Session,
+    id: String,
+    /// How it was found, for the calls that run script on it: WebKitWebDriver
+    /// does not resolve element arguments to scripts reliably after a restart.
+    css: String,
+    index: usize,
+}
+
+impl Session {
+    fn find_now(&self, css: &str) -> Option<Element<'_>> {
+        let body = json!({"using": "css selector", "value": css});
+        let r = ureq::post(&format!("{}/element", self.base))
+            .timeout(Duration::from_secs(30))
+            .send_json(body);
+        let r = r.ok()?;
+        let v: Value = r.into_json().ok()?;
+        let id = v["value"][ELEMENT_KEY].as_str()?.to_owned();
+        Some(Element {
+            session: self,
+            id,
+            css: css.to_owned(),
+            index: 0,
+        })
+    }
+
+    /// Waits up to 15 s for an element matching `css`.
+    pub fn find(&self, css: &str) -> Element<'_> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(e) = self.find_now(css) {
+                return e;
+            }
+            if Instant::now() >= deadline {
+                self.fail(&format!("no element matches {css}"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Fails the test with a screenshot and the page's text, for whoever reads CI.
+    fn fail(&self, why: &str) -> ! {
+        let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-shots/failure.png");
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.screenshot(&shot)));
+        let url = format!("{}/source", self.base);
+        let source = ureq::get(&url)
+            .call()
+            .ok()
+            .and_then(|r| r.into_string().ok());
+        let source: String = source.unwrap_or_default().chars().take(3000).collect();
+        panic!(
+            "{why}\nscreenshot: {}\npage source: {source}",
+            shot.display()
+        );
+    }
+
+    pub fn exists(&self, css: &str) -> bool {
+        self.find_now(css).is_some()
+    }
+
+    pub fn find_all(&self, css: &str) -> Vec<Element<'_>> {
+        let v = post(
+            &format!("{}/elements", self.base),
+            &json!({"using": "css selector", "value": css}),
+        );
+        v["value"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(index, e)| Element {
+                session: self,
+                id: e[ELEMENT_KEY].as_str().unwrap().to_owned(),
+                css: css.to_owned(),
+                index,
+            })
+            .collect()
+    }
+
+    /// Waits until `check` holds, up to 15 s; `what` says what was awaited.
+    pub fn wait_until(&self, what: &str, mut check: impl FnMut(&Session) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !check(self) {
+            if Instant::now() >= deadline {
+                self.fail(&format!("timed out waiting until {what}"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn script(&self, script: &str, args: Value) -> Value {
+        post(
+            &format!("{}/execute/sync", self.base),
+            &json!({"script": script, "args": args}),
+        )["value"]
+            .clone()
+    }
+
+    /// Saves a PNG of the window to `path`.
+    pub fn screenshot(&self, path: &Path) {
+        let v = get(&format!("{}/screenshot", self.base));
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(v["value"].as_str().unwrap())
+            .unwrap();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, png).unwrap();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = ureq::delete(&self.base)
+            .timeout(Duration::from_secs(30))
+            .call();
+    }
+}
+
+impl Element<'_> {
+    fn url(&self, rest: &str) -> String {
+        format!("{}/element/{}/{rest}", self.session.base, self.id)
+    }
+
+    /// Centres the element in the window first: WebKitWebDriver drops a click
+    /// that needs its own scroll (seen with WebKitGTK 2.4x under Xvfb).
+    fn scroll_into_view(&self) {
+        self.session.script(
+            "document.querySelectorAll(arguments[0])[arguments[1]]\
+             .scrollIntoView({block: 'center', inline: 'nearest'})",
+            json!([self.css, self.index]),
+        );
+    }
+
+    pub fn click(&self) -> &Self {
+        self.scroll_into_view();
+        post(&self.url("click"), &json!({}));
+        self
+    }
+
+    pub fn clear(&self) -> &Self {
+        self.scroll_into_view();
+        post(&self.url("clear"), &json!({}));
+        self
+    }
+
+    pub fn type_text(&self, text: &str) -> &Self {
+        post(&self.url("value"), &json!({"text": text}));
+        self
+    }
+
+    /// Replaces the field's content by typing, as a user would.
+    pub fn fill(&self, text: &str) -> &Self {
+        self.clear().type_text(text)
+    }
+
+    /// The element's text as laid out (`innerText`), trimmed. WebKitWebDriver's
+    /// own "Get Element Text" answers "" for some visible elements.
+    pub fn text(&self) -> String {
+        let v = self.session.script(
+            "return document.querySelectorAll(arguments[0])[arguments[1]].innerText",
+            json!([self.css, self.index]),
+        );
+        v.as_str().unwrap_or_default().trim().to_owned()
+    }
+
+    pub fn value(&self) -> String {
+        get(&self.url("property/value"))["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    pub fn checked(&self) -> bool {
+        get(&self.url("property/checked"))["value"]
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    pub fn enabled(&self) -> bool {
+        get(&self.url("enabled"))["value"]
+            .as_bool()
+            .unwrap_or(false)
+    }
+}
