@@ -99,7 +99,6 @@ impl Driver {
             "browserName": "wry",
             "tauri:options": {"application": app_binary()}
         }}});
-        let started = Instant::now();
         let resp = post(&format!("{}/session", self.url), &caps);
         let id = resp["value"]["sessionId"]
             .as_str()
@@ -107,7 +106,6 @@ impl Driver {
             .to_owned();
         Session {
             base: format!("{}/session/{id}", self.url),
-            started,
         }
     }
 }
@@ -161,7 +159,6 @@ fn get(url: &str) -> Value {
 /// One app launch driven over WebDriver. Dropping it quits the app.
 pub struct Session {
     base: String,
-    pub started: Instant,
 }
 
 /// An element of the page.
@@ -220,10 +217,6 @@ impl Session {
             "{why}\nscreenshot: {}\npage source: {source}",
             shot.display()
         );
-    }
-
-    pub fn exists(&self, css: &str) -> bool {
-        self.find_now(css).is_some()
     }
 
     pub fn find_all(&self, css: &str) -> Vec<Element<'_>> {
@@ -339,12 +332,6 @@ impl Element<'_> {
 
     pub fn checked(&self) -> bool {
         get(&self.url("property/checked"))["value"]
-            .as_bool()
-            .unwrap_or(false)
-    }
-
-    pub fn enabled(&self) -> bool {
-        get(&self.url("enabled"))["value"]
             .as_bool()
             .unwrap_or(false)
     }

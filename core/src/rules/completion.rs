@@ -109,11 +109,9 @@ fn required(draft: &Draft, pack: &RulePack, facts: Facts) -> Vec<(&'static str, 
 
 /// Rounds down, so 100 means every required field is filled — never 99.5 shown as 100.
 fn percent(filled: u32, required: u32) -> u8 {
-    if required == 0 {
-        100
-    } else {
-        (filled * 100 / required) as u8
-    }
+    (filled * 100)
+        .checked_div(required)
+        .map_or(100, |p| p as u8)
 }
 
 /// How complete a draft is, per tab and overall.

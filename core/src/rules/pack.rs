@@ -200,8 +200,10 @@ mod tests {
 
     #[test]
     fn a_draft_keeps_its_chosen_pack() {
-        let mut d = Draft::default();
-        d.rule_pack = Some("oin-manager-2025".into());
+        let mut d = Draft {
+            rule_pack: Some("oin-manager-2025".into()),
+            ..Draft::default()
+        };
         assert_eq!(
             RulePack::for_draft(&d, CalendarDate::new(2026, 11, 29)).id,
             "oin-manager-2025"

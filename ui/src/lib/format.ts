@@ -36,7 +36,10 @@ export function searchScopes(
   exclude: readonly string[],
   limit = 12,
 ): string[] {
-  const words = query.toLowerCase().split(/[\s.]+/).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .split(/[\s.]+/)
+    .filter(Boolean);
   return catalog
     .filter((s) => !exclude.includes(s))
     .map((scope, order) => {
