@@ -265,3 +265,135 @@ impl Library {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::MemorySecretStore;
+
+    const NOW: i64 = 1_795_950_000_000; // 2026-11-29
+
+    fn library() -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("oin.db")).unwrap();
+        (
+            dir,
+            Library::new(store, Box::<MemorySecretStore>::default(), None),
+        )
+    }
+
+    #[test]
+    fn rename_sets_the_app_name_and_can_be_undone() {
+        let (_d, mut lib) = library();
+        let id = lib
+            .create(IntegrationType::ApiService, None, NOW)
+            .unwrap()
+            .id;
+        let view = lib.rename(&id, "  Acme Sync  ", NOW + 1).unwrap();
+        assert_eq!(view.draft.app_info.app_name.as_deref(), Some("Acme Sync"));
+        assert_eq!(
+            lib.list(CalendarDate::from_unix_millis(NOW)).unwrap()[0].name,
+            "Acme Sync"
+        );
+        let undone = lib.undo(&id, NOW + 2).unwrap();
+        assert_eq!(
+            undone.draft.app_info.app_name, None,
+            "a rename is one undoable step"
+        );
+    }
+
+    #[test]
+    fn duplicate_copies_fields_but_not_the_password() {
+        let (_d, mut lib) = library();
+        let view = lib
+            .create(
+                IntegrationType::WorkflowsConnector,
+                Some("acme.okta.com".into()),
+                NOW,
+            )
+            .unwrap();
+        let mut draft = view.draft.clone();
+        draft.app_info.app_name = Some("Acme".into());
+        draft.workflows.version = Some("3".into());
+        lib.save(&view.id, &draft, NOW + 1).unwrap();
+        lib.set_password(&view.id, Sensitive::new("pw".into()), NOW + 2)
+            .unwrap();
+
+        let copy = lib.duplicate(&view.id, NOW + 3).unwrap();
+        assert_eq!(copy.name, "Acme (copy)");
+        assert_eq!(copy.org.as_deref(), Some("acme.okta.com"));
+        let copied = lib.open(&copy.id, NOW + 4).unwrap();
+        assert_eq!(copied.draft.workflows.version.as_deref(), Some("3"));
+        assert!(
+            !copied.has_password,
+            "the test-account password stays with its own draft"
+        );
+        assert!(!copied.can_undo, "the copy starts its own history");
+        assert!(lib.open(&view.id, NOW + 5).unwrap().has_password);
+    }
+
+    #[test]
+    fn new_drafts_record_todays_pack_and_open_becomes_the_session() {
+        let (_d, mut lib) = library();
+        let view = lib
+            .create(IntegrationType::ApiService, Some("  ".into()), NOW)
+            .unwrap();
+        assert_eq!(view.draft.rule_pack.as_deref(), Some("oin-2026"));
+        assert_eq!(view.draft.org, None, "a blank org is no org");
+        assert_eq!(
+            lib.session().unwrap().open_draft_id.as_deref(),
+            Some(view.id.as_str())
+        );
+        let before = CalendarDate::new(2025, 6, 1);
+        let old = lib
+            .create(IntegrationType::ApiService, None, 1_748_736_000_000)
+            .unwrap();
+        assert_eq!(
+            old.draft.rule_pack.as_deref(),
+            Some("oin-manager-2025"),
+            "{before:?}"
+        );
+    }
+
+    #[test]
+    fn attaching_a_file_keeps_its_bytes_and_refuses_huge_ones() {
+        let (dir, mut lib) = library();
+        let path = dir.path().join("tests.flopack");
+        std::fs::write(&path, br#"{"type":"flopack"}"#).unwrap();
+        let a = lib.attach_path(&path).unwrap();
+        assert_eq!((a.file_name.as_str(), a.size_bytes), ("tests.flopack", 18));
+        assert_eq!(
+            lib.store().file(&a.sha256).unwrap(),
+            br#"{"type":"flopack"}"#
+        );
+
+        let huge = dir.path().join("huge.folder");
+        let f = std::fs::File::create(&huge).unwrap();
+        f.set_len(MAX_ATTACHMENT_BYTES + 1).unwrap(); // sparse: nothing is written
+        let err = lib.attach_path(&huge).unwrap_err();
+        assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
+        assert!(
+            err.to_string().contains("bytes"),
+            "the message gives the sizes"
+        );
+        let missing = lib
+            .attach_path(&dir.path().join("gone.flopack"))
+            .unwrap_err();
+        assert!(matches!(missing, StoreError::Io(_)));
+    }
+
+    #[test]
+    fn the_form_schema_follows_the_drafts_pack() {
+        let (_d, mut lib) = library();
+        let view = lib.create(IntegrationType::ApiService, None, NOW).unwrap();
+        let today = CalendarDate::from_unix_millis(NOW);
+        let wizard = lib.form_schema(&view.id, today).unwrap();
+        assert_eq!((wizard.use_cases.len(), wizard.max_use_cases), (7, 3));
+        let mut d = view.draft.clone();
+        d.rule_pack = Some("oin-manager-2025".into());
+        lib.save(&view.id, &d, NOW + 1).unwrap();
+        let manager = lib.form_schema(&view.id, today).unwrap();
+        assert_eq!((manager.use_cases.len(), manager.max_use_cases), (10, 5));
+        assert!(manager.admin_scopes.contains(&"okta.users.read".to_owned()));
+    }
+}

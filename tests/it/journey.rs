@@ -5,13 +5,13 @@
 
 use std::path::PathBuf;
 
-use crate::webdriver::{Driver, Session, CONTROL, RELEASE, SHIFT};
+use oin_tests::webdriver::{Driver, Session, CONTROL, RELEASE, SHIFT};
 
 fn shots() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-shots")
 }
 
-fn field<'s>(s: &'s Session, path: &str) -> crate::webdriver::Element<'s> {
+fn field<'s>(s: &'s Session, path: &str) -> oin_tests::webdriver::Element<'s> {
     s.find(&format!(r#"[data-field="{path}"]"#))
 }
 
@@ -251,4 +251,39 @@ fn a_draft_of_each_type_survives_a_restart_and_undo_walks_history() {
         .text()
         .contains("not an Okta product"));
     s.screenshot(&shots().join("07-about.png"));
+    s.find("dialog.about button.primary").click();
+    duplicate_and_rename(&s);
+}
+
+fn duplicate_and_rename(s: &Session) {
+    s.find(r#"[data-testid="back"]"#).click();
+    s.find(r#"[data-testid="draft-row"]"#);
+    let names = |s: &Session| -> Vec<String> {
+        s.find_all(r#"[data-testid="open-draft"]"#)
+            .iter()
+            .map(|e| e.text())
+            .collect()
+    };
+    let row = names(s)
+        .iter()
+        .position(|n| n == "Acme Flows v2")
+        .expect("the edited draft is listed");
+    s.find_all(r#"[data-testid="duplicate"]"#)[row].click();
+    s.wait_until("the copy is listed", |s| {
+        names(s).contains(&"Acme Flows v2 (copy)".to_owned())
+    });
+    let copy = names(s)
+        .iter()
+        .position(|n| n == "Acme Flows v2 (copy)")
+        .unwrap();
+    s.find_all(r#"[data-testid="rename"]"#)[copy].click();
+    // The field opens with the name selected, so typing replaces it; Enter commits.
+    let input = s.find(r#"[data-testid="rename-input"]"#);
+    input.type_text("Acme Flows EU");
+    input.type_text("\u{E007}");
+    s.wait_until("the renamed copy is listed", |s| {
+        names(s).contains(&"Acme Flows EU".to_owned())
+    });
+    assert_eq!(names(s).len(), 3);
+    s.screenshot(&shots().join("08-library-after-duplicate-and-rename.png"));
 }

@@ -4,4 +4,3 @@
 
 mod journey;
 mod store_faults;
-mod webdriver;

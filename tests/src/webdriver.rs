@@ -15,8 +15,12 @@ pub const CONTROL: char = '\u{E009}';
 pub const SHIFT: char = '\u{E008}';
 pub const RELEASE: char = '\u{E000}';
 
-/// The built app, as `cargo build --workspace` leaves it.
+/// The app under test: `OIN_STUDIO_BIN`, or the debug build that
+/// `cargo build --workspace` leaves.
 pub fn app_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("OIN_STUDIO_BIN") {
+        return PathBuf::from(bin);
+    }
     let exe = if cfg!(windows) {
         "oin-studio.exe"
     } else {
@@ -252,6 +256,15 @@ impl Session {
     pub fn script(&self, script: &str, args: Value) -> Value {
         post(
             &format!("{}/execute/sync", self.base),
+            &json!({"script": script, "args": args}),
+        )["value"]
+            .clone()
+    }
+
+    /// Runs an async script: it calls its last argument with the result.
+    pub fn script_async(&self, script: &str, args: Value) -> Value {
+        post(
+            &format!("{}/execute/async", self.base),
             &json!({"script": script, "args": args}),
         )["value"]
             .clone()

@@ -1,0 +1,189 @@
+//! OIN Studio's benchmarks (not timed tests): start-up to an interactive
+//! library, resident memory with 10 drafts, and autosave latency — in the store
+//! alone and through the real app's IPC. Run with `scripts/bench`, which builds
+//! the release app and provides a virtual display.
+//!
+//! Usage: oin-bench [launches]   (OIN_STUDIO_BIN names the app binary)
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use oin_core::store::Store;
+use oin_core::{Draft, IntegrationType};
+use oin_tests::webdriver::Driver;
+use serde_json::json;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn summary(name: &str, mut xs: Vec<f64>, unit: &str) {
+    xs.sort_by(f64::total_cmp);
+    println!(
+        "{name:<44} median {:>8.2} {unit}   p99 {:>8.2} {unit}   min {:>8.2}   max {:>8.2}   (n={})",
+        percentile(&xs, 0.5),
+        percentile(&xs, 0.99),
+        xs[0],
+        xs[xs.len() - 1],
+        xs.len()
+    );
+}
+
+fn realistic_draft(i: usize) -> Draft {
+    let mut d = Draft::new(if i.is_multiple_of(2) {
+        IntegrationType::ApiService
+    } else {
+        IntegrationType::WorkflowsConnector
+    });
+    d.org = Some("acme.okta.com".into());
+    d.app_info.app_name = Some(format!("Acme integration {i}"));
+    d.app_info.app_website = Some("https://acme.example/okta".into());
+    d.app_info.description = Some("Acme keeps Okta and Acme HR in step. ".repeat(25));
+    d.app_info.use_cases = vec!["Automation".into(), "Directory and HR Sync".into()];
+    d.test_account.instructions = Some("Admin account with sample data. ".repeat(20));
+    d.api_service.scopes = vec!["okta.users.read".into(), "okta.groups.manage".into()];
+    d
+}
+
+fn seed_library(dir: &Path, drafts: usize) {
+    let mut store = Store::open(&dir.join("oin-studio.db")).unwrap();
+    for i in 0..drafts {
+        let id = store.create_draft(&realistic_draft(i), i as i64).unwrap();
+        for rev in 0..20 {
+            let mut d = realistic_draft(i);
+            d.app_info.description = Some(format!("revision {rev} ").repeat(40));
+            store.save_draft(&id, &d, rev).unwrap();
+        }
+    }
+}
+
+/// Store-level save latency: one revision of a realistic draft, synced to disk.
+fn bench_store_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("oin-studio.db")).unwrap();
+    let id = store.create_draft(&realistic_draft(0), 0).unwrap();
+    let mut times = Vec::new();
+    for i in 0..500 {
+        let mut d = realistic_draft(0);
+        d.app_info.app_name = Some(format!("Acme {i}"));
+        let t = Instant::now();
+        store.save_draft(&id, &d, i).unwrap();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    summary("autosave, store only (save_draft, FULL sync)", times, "ms");
+}
+
+/// Resident memory of the app process and every process it started (WebKit's
+/// web and network processes), in MiB.
+fn app_tree_rss_mib() -> f64 {
+    let mut parent = HashMap::new();
+    let mut comm = HashMap::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let ppid = stat[close + 2..]
+            .split(' ')
+            .nth(1)
+            .and_then(|p| p.parse::<u32>().ok());
+        parent.insert(pid, ppid.unwrap_or(0));
+        comm.insert(pid, stat[open + 1..close].to_owned());
+    }
+    let app: Vec<u32> = comm
+        .iter()
+        .filter(|(_, c)| *c == "oin-studio")
+        .map(|(p, _)| *p)
+        .collect();
+    assert_eq!(app.len(), 1, "exactly one app process is running: {app:?}");
+    let in_tree = |mut pid: u32| loop {
+        if pid == app[0] {
+            return true;
+        }
+        match parent.get(&pid) {
+            Some(&pp) if pp != 0 && pp != pid => pid = pp,
+            _ => return false,
+        }
+    };
+    let kib: u64 = parent
+        .keys()
+        .filter(|p| in_tree(**p))
+        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/status")).ok())
+        .filter_map(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
+        .sum();
+    kib as f64 / 1024.0
+}
+
+const IPC_SAVES: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const invoke = window.__TAURI_INTERNALS__.invoke;
+  const [first] = await invoke("list_drafts");
+  const view = await invoke("open_draft", { id: first.id });
+  const draft = view.draft;
+  const times = [];
+  for (let i = 0; i < 200; i++) {
+    draft.appInfo.appName = "Acme " + i;
+    const t = performance.now();
+    await invoke("save_draft", { id: first.id, draft });
+    times.push(performance.now() - t);
+  }
+  await invoke("set_session", { session: { openDraftId: null, tab: null } });
+  done(times);
+})().catch((e) => done(String(e)));
+"#;
+
+fn main() {
+    let launches: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(7);
+    println!(
+        "OIN Studio benchmarks — app: {}",
+        oin_tests::webdriver::app_binary().display()
+    );
+    bench_store_saves();
+
+    let data = tempfile::tempdir().unwrap();
+    seed_library(data.path(), 10);
+    let driver = Driver::start(&[("OIN_STUDIO_DATA_DIR", data.path())]);
+    let mut startup = Vec::new();
+    let mut rss = Vec::new();
+    for launch in 0..launches {
+        let t = Instant::now();
+        let s = driver.session();
+        s.find(r#"main[data-ready="true"] [data-testid="library"]"#);
+        let rows = s.find_all(r#"[data-testid="draft-row"]"#).len();
+        startup.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(rows, 10, "the library shows the 10 drafts");
+        std::thread::sleep(Duration::from_secs(2));
+        rss.push(app_tree_rss_mib());
+        if launch == 0 {
+            let times = s.script_async(IPC_SAVES, json!([]));
+            let times: Vec<f64> = serde_json::from_value(times.clone())
+                .unwrap_or_else(|_| panic!("IPC benchmark failed: {times}"));
+            summary(
+                "autosave through IPC (UI → Rust → SQLite → UI)",
+                times,
+                "ms",
+            );
+        }
+    }
+    summary(
+        "start-up to an interactive library (10 drafts)",
+        startup,
+        "ms",
+    );
+    summary("resident memory, app + WebKit processes", rss, "MiB");
+}

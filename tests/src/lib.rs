@@ -1,0 +1,4 @@
+//! Shared by OIN Studio's integration tests and benchmarks: a WebDriver client
+//! that drives the real app window through tauri-driver.
+
+pub mod webdriver;
