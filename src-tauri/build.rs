@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "get_session",
     "set_session",
     "form_schema",
+    "check_draft",
+    "apply_fix",
 ];
 
 fn main() {

@@ -149,6 +149,16 @@ pub struct ApiService {
     pub config_guide_url: Option<String>,
 }
 
+/// A warning the user has looked at and set aside, with their reason; shown in
+/// the submit summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Dismissal {
+    pub rule: String,
+    pub path: String,
+    pub reason: String,
+}
+
 /// One OIN submission as the user is drafting it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
 #[serde(rename_all = "camelCase", default)]
@@ -164,6 +174,8 @@ pub struct Draft {
     pub test_account: TestAccount,
     pub workflows: WorkflowsConnector,
     pub api_service: ApiService,
+    /// Warnings dismissed with a reason.
+    pub dismissed: Vec<Dismissal>,
 }
 
 impl Draft {

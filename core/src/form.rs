@@ -25,6 +25,15 @@ impl Tab {
         }
     }
 
+    /// The tab a field path (or a list item's path) sits on.
+    pub fn of_path(path: &str) -> Tab {
+        match path.split('.').next() {
+            Some("workflows") => Tab::WorkflowsConnector,
+            Some("apiService") => Tab::ApiService,
+            _ => Tab::GeneralSettings,
+        }
+    }
+
     /// The tabs a draft of this type shows, in order.
     pub fn for_type(t: IntegrationType) -> [Tab; 2] {
         match t {

@@ -3,6 +3,7 @@
 //! the tests call the same functions.
 
 pub mod draft;
+pub mod flowsuite;
 pub mod form;
 pub mod library;
 pub mod rules;

@@ -7,9 +7,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::draft::{Attachment, Draft, IntegrationType};
+use crate::flowsuite::{self, SuiteReport};
 use crate::form::{Field, FIELDS};
 use crate::rules::pack::RulePack;
-use crate::rules::{completion, CalendarDate, Completion, Facts, PACKS};
+use crate::rules::{check, CalendarDate, Facts, FixAction, Report, PACKS};
 use crate::scopes::ScopeCatalog;
 use crate::secrets::{SecretStore, Sensitive};
 use crate::store::{DraftRow, Recovery, Session, Store, StoreError, MAX_ATTACHMENT_BYTES};
@@ -61,7 +62,8 @@ pub struct DraftView {
     pub rev: i64,
     pub can_undo: bool,
     pub can_redo: bool,
-    pub completion: Completion,
+    /// Issues, completion and the submit gate, from `rules::check`.
+    pub report: Report,
     pub has_password: bool,
     #[ts(type = "number")]
     pub updated_at: i64,
@@ -83,6 +85,8 @@ pub struct FormSchema {
 pub struct Library {
     store: Store,
     secrets: Box<dyn SecretStore>,
+    /// Test-suite inspections by file hash: a file's content never changes.
+    suites: std::cell::RefCell<std::collections::HashMap<String, SuiteReport>>,
     /// Set when start-up had to put an unusable database aside.
     pub recovery: Option<Recovery>,
 }
@@ -92,6 +96,7 @@ impl Library {
         Self {
             store,
             secrets,
+            suites: Default::default(),
             recovery,
         }
     }
@@ -100,16 +105,35 @@ impl Library {
         &self.store
     }
 
-    fn facts(&self, id: &str) -> Facts {
+    fn facts(&self, id: &str, draft: &Draft) -> Facts {
+        let test_suite = draft.workflows.test_suite.as_ref().map(|a| {
+            let mut cache = self.suites.borrow_mut();
+            cache
+                .entry(a.sha256.clone())
+                .or_insert_with(|| match self.store.file(&a.sha256) {
+                    Ok(bytes) => flowsuite::inspect(&a.file_name, &bytes),
+                    Err(e) => flowsuite::inspect(&a.file_name, e.to_string().as_bytes()),
+                })
+                .clone()
+        });
         Facts {
             has_password: self.secrets.has(id),
+            test_suite,
         }
     }
 
+    /// Checks a draft (saved or not) of this id against its pack.
+    pub fn check(&self, id: &str, draft: &Draft, today: CalendarDate) -> Report {
+        check(
+            draft,
+            RulePack::for_draft(draft, today),
+            &self.facts(id, draft),
+        )
+    }
+
     fn view(&self, row: DraftRow, today: CalendarDate) -> DraftView {
-        let pack = RulePack::for_draft(&row.draft, today);
         DraftView {
-            completion: completion(&row.draft, pack, self.facts(&row.id)),
+            report: self.check(&row.id, &row.draft, today),
             has_password: self.secrets.has(&row.id),
             rev: row.rev.head,
             can_undo: row.rev.can_undo,
@@ -132,7 +156,7 @@ impl Library {
             org: row.draft.org.clone().filter(|o| !o.trim().is_empty()),
             status,
             status_label: status.label(pack.uses_wizard(t)).to_owned(),
-            percent: completion(&row.draft, pack, self.facts(&row.id)).percent,
+            percent: self.check(&row.id, &row.draft, today).completion.percent,
             updated_at: row.updated_at,
         }
     }
@@ -212,6 +236,19 @@ impl Library {
     /// the UI puts it into the draft field, which the next save records.
     pub fn attach(&mut self, file_name: &str, bytes: &[u8]) -> Result<Attachment, StoreError> {
         self.store.put_file(file_name, bytes)
+    }
+
+    /// Applies a one-click fix and saves the result as a revision.
+    pub fn apply_fix(
+        &mut self,
+        id: &str,
+        draft: &Draft,
+        fix: &FixAction,
+        now_ms: i64,
+    ) -> Result<DraftView, StoreError> {
+        let mut fixed = draft.clone();
+        fix.apply(&mut fixed);
+        self.save(id, &fixed, now_ms)
     }
 
     /// Reads a file the user picked and keeps it; refuses an oversized one before

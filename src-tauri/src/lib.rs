@@ -37,6 +37,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::drafts::duplicate_draft,
         commands::drafts::set_password,
         commands::drafts::form_schema,
+        commands::drafts::check_draft,
+        commands::drafts::apply_fix,
         commands::files::pick_attachment,
     ])
 }

@@ -65,7 +65,7 @@ fn create_edit_list_undo_through_ipc() {
         .unwrap();
     let id = view["id"].as_str().unwrap().to_owned();
     assert_eq!(view["draft"]["org"], "acme.okta.com", "the org is trimmed");
-    assert_eq!(view["completion"]["percent"], 0);
+    assert_eq!(view["report"]["completion"]["percent"], 0);
     assert_eq!(
         view["draft"]["rulePack"], "oin-2026",
         "new drafts take today's pack"
@@ -109,11 +109,54 @@ fn the_password_raises_completion_but_never_comes_back() {
         )
         .unwrap();
     assert_eq!(with["hasPassword"], true);
-    assert!(with["completion"]["percent"].as_u64().unwrap() > 0);
+    assert!(with["report"]["completion"]["percent"].as_u64().unwrap() > 0);
     assert!(
         !with.to_string().contains("s3cret-canary"),
         "the password is never echoed to the UI"
     );
+}
+
+#[test]
+fn issues_come_with_each_view_and_check_does_not_save() {
+    let h = Harness::new();
+    let view = h
+        .call("create_draft", json!({"integrationType": "apiService"}))
+        .unwrap();
+    let id = view["id"].as_str().unwrap();
+    let mut draft = view["draft"].clone();
+    draft["appInfo"]["appWebsite"] = json!("http://acme.example");
+    draft["apiService"]["scopes"] = json!(["okta.users.read", "okta.users.manage"]);
+    let report = h
+        .call("check_draft", json!({"id": id, "draft": draft}))
+        .unwrap();
+    let issue = |rule: &str| {
+        report["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["rule"] == rule)
+            .cloned()
+    };
+    let https = issue("url.https").expect("the http website is reported");
+    assert_eq!(https["path"], "appInfo.appWebsite");
+    assert_eq!(https["severity"], "error");
+    assert_eq!(report["canSubmit"], false);
+    let fix = issue("scopes.read_with_manage").unwrap()["action"].clone();
+    assert_eq!(
+        fix,
+        json!({"kind": "removeScope", "scope": "okta.users.read"})
+    );
+    let reopened = h.call("open_draft", json!({"id": id})).unwrap();
+    assert_eq!(reopened["rev"], 1, "checking saved nothing");
+
+    let fixed = h
+        .call("apply_fix", json!({"id": id, "draft": draft, "fix": fix}))
+        .unwrap();
+    assert_eq!(
+        fixed["draft"]["apiService"]["scopes"],
+        json!(["okta.users.manage"])
+    );
+    assert_eq!(fixed["canUndo"], true, "a fix is one undoable revision");
 }
 
 #[test]

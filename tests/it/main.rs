@@ -3,4 +3,5 @@
 //! driven over WebDriver.
 
 mod journey;
+mod precheck;
 mod store_faults;

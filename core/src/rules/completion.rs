@@ -1,22 +1,19 @@
-//! Completion: per tab and overall, the share of required fields that are filled.
+//! Completion: per tab and overall, the share of required fields that are filled
+//! and valid (no error on the field or its items).
 //!
 //! Which fields are required depends on the integration type, the rule pack and
 //! the draft itself (the update fields only matter when the app already exists in
-//! the OIN). The precheck rules will narrow "filled" to "filled and valid" here.
+//! the OIN). The meter shows 100% only when Okta would accept the draft: while any
+//! error remains anywhere, it stops at 99.
 
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::issue::{Issue, Severity};
 use super::pack::RulePack;
+use super::Facts;
 use crate::draft::{is_filled, Draft};
 use crate::form::{field, Tab};
-
-/// What the draft body cannot tell: facts kept elsewhere (the password lives in
-/// the secret store, never in the draft).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Facts {
-    pub has_password: bool,
-}
 
 /// Completion of one tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -49,7 +46,7 @@ pub struct Completion {
 }
 
 /// The required fields of this draft under this pack, each with whether it is filled.
-fn required(draft: &Draft, pack: &RulePack, facts: Facts) -> Vec<(&'static str, bool)> {
+pub(crate) fn required(draft: &Draft, pack: &RulePack, facts: &Facts) -> Vec<(&'static str, bool)> {
     let a = &draft.app_info;
     let t = draft.integration_type;
     let mut out = vec![("appInfo.existsInOin", a.exists_in_oin.is_some())];
@@ -114,12 +111,26 @@ fn percent(filled: u32, required: u32) -> u8 {
         .map_or(100, |p| p as u8)
 }
 
-/// How complete a draft is, per tab and overall.
-pub fn completion(draft: &Draft, pack: &RulePack, facts: Facts) -> Completion {
+/// True when an error concerns this field or one of its items.
+fn has_error(issues: &[Issue], path: &str) -> bool {
+    issues.iter().any(|i| {
+        i.severity == Severity::Error
+            && (i.path == path
+                || i.path
+                    .strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with('.')))
+    })
+}
+
+/// How complete a draft is, per tab and overall, given the issues `check` found.
+pub fn completion(draft: &Draft, pack: &RulePack, facts: &Facts, issues: &[Issue]) -> Completion {
     let req = required(draft, pack, facts);
     let fields: Vec<_> = req
         .iter()
-        .map(|(path, ok)| (field(path).expect("required field is in the form"), *ok))
+        .map(|(path, filled)| {
+            let f = field(path).expect("required field is in the form");
+            (f, *filled && !has_error(issues, path))
+        })
         .collect();
     let tabs = Tab::for_type(draft.integration_type)
         .into_iter()
@@ -146,8 +157,12 @@ pub fn completion(draft: &Draft, pack: &RulePack, facts: Facts) -> Completion {
         })
         .collect();
     let filled = fields.iter().filter(|(_, ok)| *ok).count() as u32;
+    let mut overall = percent(filled, fields.len() as u32);
+    if overall == 100 && issues.iter().any(|i| i.severity == Severity::Error) {
+        overall = 99;
+    }
     Completion {
-        percent: percent(filled, fields.len() as u32),
+        percent: overall,
         tabs,
         missing,
         rule_pack: pack.id.to_owned(),
@@ -162,6 +177,10 @@ mod tests {
 
     fn pack(id: &str) -> &'static RulePack {
         RulePack::by_id(id).unwrap()
+    }
+
+    fn completion(d: &Draft, p: &RulePack, facts: Facts) -> Completion {
+        crate::rules::check(d, p, &facts).completion
     }
 
     fn attachment() -> Attachment {
@@ -199,7 +218,10 @@ mod tests {
         d
     }
 
-    const PW: Facts = Facts { has_password: true };
+    const PW: Facts = Facts {
+        has_password: true,
+        test_suite: None,
+    };
 
     #[test]
     fn an_empty_draft_is_at_zero() {
@@ -271,6 +293,25 @@ mod tests {
         let c = completion(&d, pack("oin-2026"), PW);
         let paths: Vec<_> = c.missing.iter().map(|m| m.path.as_str()).collect();
         assert_eq!(paths, ["appInfo.existingAppName", "appInfo.updateSummary"]);
+    }
+
+    #[test]
+    fn an_invalid_value_is_not_complete() {
+        let mut d = full(IntegrationType::ApiService);
+        d.app_info.app_website = Some("acme.example".into());
+        let c = completion(&d, pack("oin-2026"), PW);
+        assert_eq!(
+            c.missing[0].path, "appInfo.appWebsite",
+            "filled but not an https URL"
+        );
+        assert!(c.percent < 100);
+    }
+
+    #[test]
+    fn an_error_outside_required_fields_stops_the_meter_at_99() {
+        let mut d = full(IntegrationType::ApiService);
+        d.test_account.instructions = Some("x".repeat(2049));
+        assert_eq!(completion(&d, pack("oin-2026"), PW).percent, 99);
     }
 
     #[test]

@@ -1,10 +1,119 @@
-//! The OIN rules: dated rule packs and what a draft must hold to be complete.
+//! The OIN rules: dated rule packs, every field-level rule, and completion.
 //!
-//! Rules are data plus small pure functions; time is passed in, never read here.
-//! The UI renders what these functions return and never re-implements a rule.
+//! Rules are data plus small pure functions (`catalog::RULES`); time is passed
+//! in, never read here. `check` runs them all and returns what the UI shows —
+//! issues, completion and whether the draft may be submitted. The UI renders
+//! that and never re-implements a rule.
 
+pub mod catalog;
+pub mod checks;
 pub mod completion;
+pub mod issue;
 pub mod pack;
 
-pub use completion::{completion, Completion, Facts, TabCompletion};
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use completion::{Completion, TabCompletion};
+pub use issue::{FixAction, Issue, Severity};
 pub use pack::{CalendarDate, RulePack, PACKS};
+
+use crate::draft::Draft;
+use crate::flowsuite::SuiteReport;
+use crate::form::Tab;
+
+/// What the draft body cannot tell: facts kept elsewhere (the password lives in
+/// the secret store; the test suite's content in the file store).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub has_password: bool,
+    pub test_suite: Option<SuiteReport>,
+}
+
+/// Issue counts by severity, not counting dismissed warnings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    pub errors: u32,
+    pub warnings: u32,
+    pub infos: u32,
+}
+
+/// The result of checking a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub issues: Vec<Issue>,
+    pub counts: Counts,
+    pub completion: Completion,
+    /// True when nothing would make Okta refuse the submission: 100% and no error.
+    pub can_submit: bool,
+    pub test_suite: Option<SuiteReport>,
+}
+
+/// Runs every rule of `pack` over `draft`.
+pub fn check(draft: &Draft, pack: &RulePack, facts: &Facts) -> Report {
+    let cx = catalog::Ctx { draft, pack, facts };
+    let mut issues = Vec::new();
+    for rule in catalog::RULES {
+        let mut found = issue::Findings::default();
+        (rule.check)(&cx, &mut found);
+        for f in found.0 {
+            let severity = f.severity.unwrap_or(rule.severity);
+            let dismissed = draft
+                .dismissed
+                .iter()
+                .find(|d| d.rule == rule.id && d.path == f.path)
+                .filter(|_| severity == Severity::Warning)
+                .map(|d| d.reason.clone());
+            issues.push(Issue {
+                rule: rule.id.to_owned(),
+                severity,
+                tab: Tab::of_path(&f.path),
+                path: f.path,
+                message: f.message,
+                fix: f.fix,
+                source: rule.source.to_owned(),
+                action: f.action,
+                dismissible: severity == Severity::Warning,
+                dismissed,
+            });
+        }
+    }
+    issues.sort_by_key(|i| (i.severity, tab_order(i.tab)));
+    let mut counts = Counts::default();
+    for i in issues.iter().filter(|i| i.dismissed.is_none()) {
+        match i.severity {
+            Severity::Error => counts.errors += 1,
+            Severity::Warning => counts.warnings += 1,
+            Severity::Info => counts.infos += 1,
+        }
+    }
+    let completion = completion::completion(draft, pack, facts, &issues);
+    Report {
+        can_submit: completion.percent == 100 && counts.errors == 0,
+        issues,
+        counts,
+        completion,
+        test_suite: facts.test_suite.clone(),
+    }
+}
+
+fn tab_order(t: Tab) -> u8 {
+    match t {
+        Tab::GeneralSettings => 0,
+        Tab::WorkflowsConnector | Tab::ApiService => 1,
+    }
+}
+
+impl FixAction {
+    /// Applies the fix to a draft.
+    pub fn apply(&self, draft: &mut Draft) {
+        match self {
+            FixAction::RemoveScope { scope } => draft.api_service.scopes.retain(|s| s != scope),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,7 @@
 //! Draft commands: the library and the form.
 
 use oin_core::library::{DraftSummary, DraftView, FormSchema};
-use oin_core::rules::CalendarDate;
+use oin_core::rules::{CalendarDate, FixAction, Report};
 use oin_core::secrets::Sensitive;
 use oin_core::{Draft, IntegrationType};
 use tauri::State;
@@ -77,4 +77,24 @@ pub fn set_password(
 #[tauri::command(async)]
 pub fn form_schema(state: State<'_, AppState>, id: String) -> Result<FormSchema, IpcError> {
     Ok(state.library()?.form_schema(&id, today())?)
+}
+
+/// Checks what is on screen without saving it, so issues appear as the user types.
+#[tauri::command(async)]
+pub fn check_draft(
+    state: State<'_, AppState>,
+    id: String,
+    draft: Draft,
+) -> Result<Report, IpcError> {
+    Ok(state.library()?.check(&id, &draft, today()))
+}
+
+#[tauri::command(async)]
+pub fn apply_fix(
+    state: State<'_, AppState>,
+    id: String,
+    draft: Draft,
+    fix: FixAction,
+) -> Result<DraftView, IpcError> {
+    Ok(state.library()?.apply_fix(&id, &draft, &fix, now_ms())?)
 }

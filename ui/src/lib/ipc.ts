@@ -7,10 +7,12 @@ import type { AttachmentSlot } from "./bindings/AttachmentSlot";
 import type { Draft } from "./bindings/Draft";
 import type { DraftSummary } from "./bindings/DraftSummary";
 import type { DraftView } from "./bindings/DraftView";
+import type { FixAction } from "./bindings/FixAction";
 import type { FormSchema } from "./bindings/FormSchema";
 import type { IntegrationType } from "./bindings/IntegrationType";
 import type { IpcError } from "./bindings/IpcError";
 import type { Recovery } from "./bindings/Recovery";
+import type { Report } from "./bindings/Report";
 import type { Session } from "./bindings/Session";
 
 export type { IpcError };
@@ -58,3 +60,6 @@ export const setPassword = (id: string, password: string) =>
 export const formSchema = (id: string) => call<FormSchema>("form_schema", { id });
 export const pickAttachment = (slot: AttachmentSlot) =>
   call<Attachment | null>("pick_attachment", { slot });
+export const checkDraft = (id: string, draft: Draft) => call<Report>("check_draft", { id, draft });
+export const applyFix = (id: string, draft: Draft, fix: FixAction) =>
+  call<DraftView>("apply_fix", { id, draft, fix });

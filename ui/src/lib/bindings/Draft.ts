@@ -2,6 +2,7 @@
 import type { ApiService } from "./ApiService";
 import type { AppInfo } from "./AppInfo";
 import type { CustomerSupport } from "./CustomerSupport";
+import type { Dismissal } from "./Dismissal";
 import type { IntegrationType } from "./IntegrationType";
 import type { TestAccount } from "./TestAccount";
 import type { WorkflowsConnector } from "./WorkflowsConnector";
@@ -18,4 +19,8 @@ org: string | null,
  * The dated rule pack this draft is checked against (`crate::rules::pack`);
  * `None` means "the default pack on the day it is checked".
  */
-rulePack: string | null, appInfo: AppInfo, support: CustomerSupport, testAccount: TestAccount, workflows: WorkflowsConnector, apiService: ApiService, };
+rulePack: string | null, appInfo: AppInfo, support: CustomerSupport, testAccount: TestAccount, workflows: WorkflowsConnector, apiService: ApiService, 
+/**
+ * Warnings dismissed with a reason.
+ */
+dismissed: Array<Dismissal>, };

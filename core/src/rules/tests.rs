@@ -1,0 +1,720 @@
+//! Table tests for every rule: a passing and a failing case at each boundary,
+//! with the exact rule id, field path and severity expected.
+
+use super::*;
+use crate::draft::{Attachment, ContactKind, Dismissal, SupportContact};
+use crate::flowsuite::{SuiteProblem, SuiteReport};
+use crate::IntegrationType::{self, ApiService as Api, WorkflowsConnector as Wf};
+
+pub(crate) fn full(t: IntegrationType) -> Draft {
+    let mut d = Draft::new(t);
+    let s = |v: &str| Some(v.to_owned());
+    d.app_info.exists_in_oin = Some(false);
+    d.app_info.app_name = s("Acme");
+    d.app_info.app_website = s("https://acme.example");
+    d.app_info.use_cases = vec!["Automation".into()];
+    d.app_info.description = s("Syncs Acme HR with Okta.");
+    d.app_info.app_icon = Some(Attachment {
+        file_name: "logo.png".into(),
+        size_bytes: 1,
+        sha256: "00".into(),
+    });
+    d.support.contacts = vec![SupportContact {
+        kind: ContactKind::Email,
+        value: s("help@acme.example"),
+    }];
+    d.support.escalation_contact = s("oin-team@acme.example");
+    d.test_account.url = s("https://acme.example/login");
+    d.test_account.username = s("isvtest@okta.com");
+    d.workflows.connector = s("acme");
+    d.workflows.version = s("3");
+    d.workflows.test_suite = Some(Attachment {
+        file_name: "t.flopack".into(),
+        size_bytes: 1,
+        sha256: "01".into(),
+    });
+    d.workflows.user_doc_url = s("https://acme.example/docs");
+    d.workflows.api_doc_url = s("https://acme.example/api");
+    d.api_service.scopes = vec!["okta.users.read".into()];
+    d.api_service.scope_reason = s("okta.users.read reads users to sync them.");
+    d.api_service.config_guide_url = s("https://acme.example/guide");
+    d
+}
+
+fn facts() -> Facts {
+    Facts {
+        has_password: true,
+        test_suite: Some(SuiteReport {
+            flows: vec!["Create user".into()],
+            problem: None,
+        }),
+    }
+}
+
+fn run(t: IntegrationType, pack: &str, edit: impl FnOnce(&mut Draft)) -> Report {
+    let mut d = full(t);
+    edit(&mut d);
+    check(&d, RulePack::by_id(pack).unwrap(), &facts())
+}
+
+fn ids(r: &Report) -> Vec<(String, String, Severity)> {
+    r.issues
+        .iter()
+        .map(|i| (i.rule.clone(), i.path.clone(), i.severity))
+        .collect()
+}
+
+type Edit = fn(&mut Draft);
+
+/// (what, type, pack, edit, expected (rule, path, severity) — None means "no issue").
+#[allow(clippy::type_complexity)]
+const CASES: &[(
+    &str,
+    IntegrationType,
+    &str,
+    Edit,
+    Option<(&str, &str, Severity)>,
+)] = &[
+    ("a full draft is clean", Wf, "oin-2026", |_| {}, None),
+    ("a full API draft is clean", Api, "oin-2026", |_| {}, None),
+    (
+        "app name missing",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.app_name = None,
+        Some(("required", "appInfo.appName", Severity::Error)),
+    ),
+    (
+        "name of 64 is fine",
+        Api,
+        "oin-2026",
+        |d| d.app_info.app_name = Some("n".repeat(64)),
+        None,
+    ),
+    (
+        "name of 65 in the Wizard",
+        Api,
+        "oin-2026",
+        |d| d.app_info.app_name = Some("n".repeat(65)),
+        Some(("app_name.length", "appInfo.appName", Severity::Error)),
+    ),
+    (
+        "name of 65 in the Manager",
+        Api,
+        "oin-manager-2025",
+        |d| d.app_info.app_name = Some("n".repeat(65)),
+        Some(("app_name.length", "appInfo.appName", Severity::Warning)),
+    ),
+    (
+        "name of 65 for a connector",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.app_name = Some("n".repeat(65)),
+        Some(("app_name.length", "appInfo.appName", Severity::Warning)),
+    ),
+    (
+        "website without scheme",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.app_website = Some("acme.example".into()),
+        Some(("url.https", "appInfo.appWebsite", Severity::Error)),
+    ),
+    (
+        "website over http",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.app_website = Some("http://acme.example".into()),
+        Some(("url.https", "appInfo.appWebsite", Severity::Error)),
+    ),
+    (
+        "test URL not https",
+        Api,
+        "oin-2026",
+        |d| d.test_account.url = Some("ftp://acme.example".into()),
+        Some(("url.https", "testAccount.url", Severity::Error)),
+    ),
+    (
+        "user doc URL",
+        Wf,
+        "oin-2026",
+        |d| d.workflows.user_doc_url = Some("docs".into()),
+        Some(("url.https", "workflows.userDocUrl", Severity::Error)),
+    ),
+    (
+        "API doc URL",
+        Wf,
+        "oin-2026",
+        |d| d.workflows.api_doc_url = Some("http://x.example".into()),
+        Some(("url.https", "workflows.apiDocUrl", Severity::Error)),
+    ),
+    (
+        "config guide URL",
+        Api,
+        "oin-2026",
+        |d| d.api_service.config_guide_url = Some("guide".into()),
+        Some(("url.https", "apiService.configGuideUrl", Severity::Error)),
+    ),
+    (
+        "description of 1023 multi-byte",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.description = Some("é".repeat(1023)),
+        None,
+    ),
+    (
+        "description of 1024 multi-byte",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.description = Some("é".repeat(1024)),
+        Some(("description.length", "appInfo.description", Severity::Error)),
+    ),
+    (
+        "emoji count twice: 511 + 1 = 1023",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.description = Some(format!("{}a", "😀".repeat(511))),
+        None,
+    ),
+    (
+        "emoji count twice: 512 = 1024",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.description = Some("😀".repeat(512)),
+        Some(("description.length", "appInfo.description", Severity::Error)),
+    ),
+    (
+        "use case not in the Wizard list",
+        Api,
+        "oin-2026",
+        |d| d.app_info.use_cases = vec!["Lifecycle Management".into()],
+        Some(("use_cases.allowed", "appInfo.useCases.0", Severity::Error)),
+    ),
+    (
+        "same use case in the Manager",
+        Api,
+        "oin-manager-2025",
+        |d| d.app_info.use_cases = vec!["Lifecycle Management".into()],
+        None,
+    ),
+    (
+        "three use cases in the Wizard",
+        Api,
+        "oin-2026",
+        |d| {
+            d.app_info.use_cases = ["Automation", "Zero Trust", "Centralized Logging"]
+                .map(String::from)
+                .to_vec()
+        },
+        None,
+    ),
+    (
+        "four use cases in the Wizard",
+        Api,
+        "oin-2026",
+        |d| {
+            d.app_info.use_cases = [
+                "Automation",
+                "Zero Trust",
+                "Centralized Logging",
+                "Identity Verification",
+            ]
+            .map(String::from)
+            .to_vec()
+        },
+        Some(("use_cases.allowed", "appInfo.useCases", Severity::Error)),
+    ),
+    (
+        "five use cases in the Manager: info",
+        Wf,
+        "oin-2026",
+        |d| {
+            d.app_info.use_cases = crate::rules::pack::OIN_MANAGER_USE_CASES[..5]
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        },
+        Some(("use_cases.all_five", "appInfo.useCases", Severity::Info)),
+    ),
+    (
+        "six use cases in the Manager",
+        Wf,
+        "oin-2026",
+        |d| {
+            d.app_info.use_cases = crate::rules::pack::OIN_MANAGER_USE_CASES[..6]
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        },
+        Some(("use_cases.allowed", "appInfo.useCases", Severity::Error)),
+    ),
+    (
+        "contact email invalid",
+        Wf,
+        "oin-2026",
+        |d| d.support.contacts[0].value = Some("help@".into()),
+        Some((
+            "support.contact.valid",
+            "support.contacts.0.value",
+            Severity::Error,
+        )),
+    ),
+    (
+        "contact URL valid",
+        Wf,
+        "oin-2026",
+        |d| {
+            d.support.contacts = vec![SupportContact {
+                kind: ContactKind::Url,
+                value: Some("https://acme.example/faq".into()),
+            }]
+        },
+        None,
+    ),
+    (
+        "contact URL invalid",
+        Wf,
+        "oin-2026",
+        |d| {
+            d.support.contacts = vec![SupportContact {
+                kind: ContactKind::Url,
+                value: Some("acme faq".into()),
+            }]
+        },
+        Some((
+            "support.contact.valid",
+            "support.contacts.0.value",
+            Severity::Error,
+        )),
+    ),
+    (
+        "contact phone valid",
+        Wf,
+        "oin-2026",
+        |d| {
+            d.support.contacts = vec![SupportContact {
+                kind: ContactKind::Phone,
+                value: Some("+44 20 7946 0958".into()),
+            }]
+        },
+        None,
+    ),
+    (
+        "contact phone invalid",
+        Wf,
+        "oin-2026",
+        |d| {
+            d.support.contacts = vec![SupportContact {
+                kind: ContactKind::Phone,
+                value: Some("555".into()),
+            }]
+        },
+        Some((
+            "support.contact.valid",
+            "support.contacts.0.value",
+            Severity::Error,
+        )),
+    ),
+    (
+        "escalation is support@",
+        Wf,
+        "oin-2026",
+        |d| d.support.escalation_contact = Some("Support@acme.example".into()),
+        Some((
+            "escalation.distribution_list",
+            "support.escalationContact",
+            Severity::Error,
+        )),
+    ),
+    (
+        "escalation is no-reply@",
+        Wf,
+        "oin-2026",
+        |d| d.support.escalation_contact = Some("no-reply@acme.example".into()),
+        Some((
+            "escalation.distribution_list",
+            "support.escalationContact",
+            Severity::Error,
+        )),
+    ),
+    (
+        "escalation support-escalations@ is a list",
+        Wf,
+        "oin-2026",
+        |d| d.support.escalation_contact = Some("support-escalations@acme.example".into()),
+        None,
+    ),
+    (
+        "escalation is toll-free",
+        Wf,
+        "oin-2026",
+        |d| d.support.escalation_contact = Some("+1 888 225 5322".into()),
+        Some((
+            "escalation.distribution_list",
+            "support.escalationContact",
+            Severity::Error,
+        )),
+    ),
+    (
+        "escalation not an email",
+        Wf,
+        "oin-2026",
+        |d| d.support.escalation_contact = Some("the ops team".into()),
+        Some((
+            "escalation.distribution_list",
+            "support.escalationContact",
+            Severity::Error,
+        )),
+    ),
+    (
+        "another test username: info",
+        Wf,
+        "oin-2026",
+        |d| d.test_account.username = Some("oin@acme.example".into()),
+        Some((
+            "test_account.username.preferred",
+            "testAccount.username",
+            Severity::Info,
+        )),
+    ),
+    (
+        "instructions of 2048",
+        Api,
+        "oin-2026",
+        |d| d.test_account.instructions = Some("i".repeat(2048)),
+        None,
+    ),
+    (
+        "instructions of 2049 via the API",
+        Api,
+        "oin-2026",
+        |d| d.test_account.instructions = Some("i".repeat(2049)),
+        Some(("api.limits", "testAccount.instructions", Severity::Error)),
+    ),
+    (
+        "instructions of 2049 in the Manager",
+        Wf,
+        "oin-2026",
+        |d| d.test_account.instructions = Some("i".repeat(2049)),
+        Some(("api.limits", "testAccount.instructions", Severity::Warning)),
+    ),
+    (
+        "retired scope",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scopes = vec!["okta.riskProviders.read".into()],
+        Some((
+            "scopes.admin_management",
+            "apiService.scopes.0",
+            Severity::Error,
+        )),
+    ),
+    (
+        "end-user .self scope",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scopes = vec!["okta.users.read.self".into()],
+        Some((
+            "scopes.admin_management",
+            "apiService.scopes.0",
+            Severity::Error,
+        )),
+    ),
+    (
+        "MyAccount scope",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scopes = vec!["okta.myAccount.email.read".into()],
+        Some((
+            "scopes.admin_management",
+            "apiService.scopes.0",
+            Severity::Error,
+        )),
+    ),
+    (
+        "OIDC scope",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scopes = vec!["openid".into()],
+        Some((
+            "scopes.admin_management",
+            "apiService.scopes.0",
+            Severity::Error,
+        )),
+    ),
+    (
+        "unknown scope",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scopes = vec!["okta.usres.read".into()],
+        Some((
+            "scopes.admin_management",
+            "apiService.scopes.0",
+            Severity::Error,
+        )),
+    ),
+    (
+        "governance scope",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scopes = vec![governance_scope()],
+        Some((
+            "scopes.governance",
+            "apiService.scopes.0",
+            Severity::Warning,
+        )),
+    ),
+    (
+        "read beside manage",
+        Api,
+        "oin-manager-2025",
+        |d| d.api_service.scopes = vec!["okta.users.read".into(), "okta.users.manage".into()],
+        Some((
+            "scopes.read_with_manage",
+            "apiService.scopes.0",
+            Severity::Warning,
+        )),
+    ),
+    (
+        "reason missing in 2026",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scope_reason = None,
+        Some(("required", "apiService.scopeReason", Severity::Error)),
+    ),
+    (
+        "reason missing in 2025",
+        Api,
+        "oin-manager-2025",
+        |d| d.api_service.scope_reason = None,
+        None,
+    ),
+    (
+        "reason of 5000",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scope_reason = Some(format!("okta.users.read {}", "r".repeat(4984))),
+        None,
+    ),
+    (
+        "reason of 5001",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scope_reason = Some(format!("okta.users.read {}", "r".repeat(4985))),
+        Some(("scope_reason", "apiService.scopeReason", Severity::Error)),
+    ),
+    (
+        "manage scope not explained",
+        Api,
+        "oin-2026",
+        |d| d.api_service.scopes = vec!["okta.groups.manage".into()],
+        Some(("scope_reason", "apiService.scopeReason", Severity::Warning)),
+    ),
+    (
+        "version 0",
+        Wf,
+        "oin-2026",
+        |d| d.workflows.version = Some("0".into()),
+        Some(("workflows.version", "workflows.version", Severity::Error)),
+    ),
+    (
+        "version 1",
+        Wf,
+        "oin-2026",
+        |d| d.workflows.version = Some("1".into()),
+        None,
+    ),
+    (
+        "version 2.1",
+        Wf,
+        "oin-2026",
+        |d| d.workflows.version = Some("2.1".into()),
+        Some(("workflows.version", "workflows.version", Severity::Error)),
+    ),
+    (
+        "test suite missing",
+        Wf,
+        "oin-2026",
+        |d| d.workflows.test_suite = None,
+        Some(("required", "workflows.testSuite", Severity::Error)),
+    ),
+    (
+        "placeholder in description",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.description = Some("Lorem ipsum for now".into()),
+        Some(("content.wording", "appInfo.description", Severity::Warning)),
+    ),
+    (
+        "TODO in name",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.app_name = Some("Acme TODO".into()),
+        Some(("content.wording", "appInfo.appName", Severity::Warning)),
+    ),
+    (
+        "latest is not test",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.description = Some("Syncs the latest contest results.".into()),
+        None,
+    ),
+    (
+        "coming soon",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.description = Some("SCIM support coming soon!".into()),
+        Some(("content.wording", "appInfo.description", Severity::Warning)),
+    ),
+    (
+        "trademark in name",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.app_name = Some("Acme™".into()),
+        Some(("content.wording", "appInfo.appName", Severity::Warning)),
+    ),
+    (
+        "exists needs the update fields",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.exists_in_oin = Some(true),
+        Some(("required", "appInfo.existingAppName", Severity::Error)),
+    ),
+];
+
+fn governance_scope() -> String {
+    crate::scopes::ScopeCatalog::get()
+        .scopes
+        .iter()
+        .find(|(_, g)| *g == crate::scopes::ScopeGroup::Governance)
+        .map(|(s, _)| s.clone())
+        .expect("the reference lists governance scopes")
+}
+
+#[test]
+fn every_rule_at_its_boundary() {
+    for (what, t, pack, edit, want) in CASES {
+        let r = run(*t, pack, edit);
+        let got = ids(&r);
+        match want {
+            None => assert!(got.is_empty(), "{what}: expected no issue, got {got:?}"),
+            Some((rule, path, sev)) => assert!(
+                got.contains(&((*rule).to_owned(), (*path).to_owned(), *sev)),
+                "{what}: expected {rule} at {path} ({sev:?}), got {got:?}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn every_rule_in_the_catalog_is_exercised() {
+    // The test-suite rule takes its verdict from the inspection: tested below
+    // and in `crate::flowsuite`.
+    for rule in catalog::RULES
+        .iter()
+        .filter(|r| r.id != "workflows.test_suite")
+    {
+        let hit = CASES
+            .iter()
+            .any(|(_, _, _, _, want)| want.is_some_and(|(r, _, _)| r == rule.id));
+        assert!(hit, "rule {} has no failing case in the table", rule.id);
+    }
+}
+
+#[test]
+fn a_bad_test_suite_is_an_error_and_a_folder_doubt_a_warning() {
+    let d = full(Wf);
+    let pack = RulePack::by_id("oin-2026").unwrap();
+    for (severity, blocks) in [(Severity::Error, true), (Severity::Warning, false)] {
+        let f = Facts {
+            has_password: true,
+            test_suite: Some(SuiteReport {
+                flows: vec![],
+                problem: Some(SuiteProblem {
+                    severity,
+                    message: "m".into(),
+                }),
+            }),
+        };
+        let r = check(&d, pack, &f);
+        assert_eq!(
+            ids(&r),
+            [(
+                "workflows.test_suite".to_owned(),
+                "workflows.testSuite".to_owned(),
+                severity
+            )]
+        );
+        assert_eq!(r.can_submit, !blocks);
+    }
+}
+
+#[test]
+fn the_gate_opens_at_100_percent_with_no_error() {
+    let r = run(Api, "oin-2026", |_| {});
+    assert!(r.can_submit && r.completion.percent == 100);
+    let r = run(Api, "oin-2026", |d| {
+        d.api_service.scopes.push("okta.users.manage".into())
+    });
+    assert!(r.can_submit, "warnings don't block: {:?}", ids(&r));
+    let r = run(Api, "oin-2026", |d| {
+        d.app_info.app_website = Some("http://acme.example".into())
+    });
+    assert!(!r.can_submit && r.completion.percent < 100);
+}
+
+#[test]
+fn the_read_scope_fix_removes_the_read_scope() {
+    let r = run(Api, "oin-2026", |d| {
+        d.api_service.scopes = vec!["okta.users.read".into(), "okta.users.manage".into()]
+    });
+    let action = r
+        .issues
+        .iter()
+        .find_map(|i| i.action.clone())
+        .expect("a one-click fix");
+    let mut d = full(Api);
+    d.api_service.scopes = vec!["okta.users.read".into(), "okta.users.manage".into()];
+    action.apply(&mut d);
+    assert_eq!(d.api_service.scopes, ["okta.users.manage"]);
+}
+
+#[test]
+fn a_dismissed_warning_stays_listed_with_its_reason_but_is_not_counted() {
+    let mut d = full(Wf);
+    d.app_info.description = Some("Coming soon: more.".into());
+    d.dismissed.push(Dismissal {
+        rule: "content.wording".into(),
+        path: "appInfo.description".into(),
+        reason: "It's the product's name".into(),
+    });
+    let r = check(&d, RulePack::by_id("oin-2026").unwrap(), &facts());
+    assert_eq!(
+        r.issues[0].dismissed.as_deref(),
+        Some("It's the product's name")
+    );
+    assert_eq!(r.counts.warnings, 0);
+}
+
+#[test]
+fn every_issue_names_a_field_of_the_form_and_a_source() {
+    let r = run(Api, "oin-2026", |d| {
+        d.app_info.app_name = Some("Lorem ipsum™".repeat(10));
+        d.api_service.scopes = vec![
+            "openid".into(),
+            "okta.users.read".into(),
+            "okta.users.manage".into(),
+        ];
+        d.support.escalation_contact = Some("info@acme.example".into());
+    });
+    assert!(r.issues.len() >= 5);
+    for i in &r.issues {
+        let field = i.path.split('.').take(2).collect::<Vec<_>>().join(".");
+        assert!(
+            crate::form::field(&field).is_some(),
+            "{} names no form field",
+            i.path
+        );
+        assert!(i.source.starts_with("https://"), "{} has no source", i.rule);
+        assert!(!i.message.is_empty() && !i.fix.is_empty());
+    }
+}

@@ -1,0 +1,114 @@
+//! Precheck in the real window: a broken field shows its issue while the user
+//! types, the fix makes it go, a one-click fix works, and the meter reaches 100%
+//! with Submit for Review enabled only then.
+
+use std::path::{Path, PathBuf};
+
+use oin_tests::webdriver::{Driver, Element, Session};
+
+fn shots() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-shots")
+}
+
+fn field<'s>(s: &'s Session, path: &str) -> Element<'s> {
+    s.find(&format!(r#"[data-field="{path}"]"#))
+}
+
+fn panel_has(s: &Session, rule: &str, path: &str) -> bool {
+    s.find_all(&format!(
+        r#"[data-testid="issues-panel"] [data-rule="{rule}"][data-path="{path}"]"#
+    ))
+    .len()
+        == 1
+}
+
+fn submit_enabled(s: &Session) -> bool {
+    s.script(
+        "return !document.querySelector('[data-testid=submit]').disabled",
+        serde_json::json!([]),
+    )
+    .as_bool()
+    .unwrap()
+}
+
+#[test]
+fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
+    let data = tempfile::tempdir().unwrap();
+    let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/logo-200.png");
+    let driver = Driver::start(&[
+        ("OIN_STUDIO_DATA_DIR", data.path()),
+        ("OIN_STUDIO_PICK_FILE", logo.as_path()),
+    ]);
+    let s = driver.session();
+    s.find(r#"[data-testid="new-api"]"#).click();
+    s.find(r#"[data-testid="issues-panel"]"#);
+
+    field(&s, "appInfo.appWebsite").fill("http://acme.example");
+    s.wait_until("the http website is reported", |s| {
+        panel_has(s, "url.https", "appInfo.appWebsite")
+    });
+    let inline = s
+        .find(r#"[data-field-wrap="appInfo.appWebsite"] [data-rule="url.https"]"#)
+        .text();
+    assert!(
+        inline.contains("http://"),
+        "the message is shown under the field: {inline}"
+    );
+
+    field(&s, "appInfo.existsInOin.no").click();
+    field(&s, "appInfo.appName").fill("Acme Log Shipper");
+    s.find(r#"[data-testid="add-use-case"]"#).click();
+    field(&s, "appInfo.description").fill("Ships Okta System Log events to Acme SIEM.");
+    s.find(r#"[data-testid="add-contact"]"#).click();
+    field(&s, "support.contacts.0.value").fill("help@acme.example");
+    field(&s, "support.escalationContact").fill("support@acme.example");
+    s.wait_until("a generic escalation mailbox is refused", |s| {
+        panel_has(
+            s,
+            "escalation.distribution_list",
+            "support.escalationContact",
+        )
+    });
+    field(&s, "support.escalationContact").fill("oin-escalations@acme.example");
+    field(&s, "testAccount.url").fill("https://acme.example/login");
+    field(&s, "testAccount.username").fill("isvtest@okta.com");
+    field(&s, "testAccount.password").fill("review-pass-1");
+    s.find("#f-appInfo-appIcon").click();
+    s.find(r#"[data-testid="attachment-appIcon"]"#);
+
+    s.find(r#"[data-testid="tab-apiService"]"#).click();
+    for query in ["users read", "users manage"] {
+        field(&s, "apiService.scopeSearch").fill(query);
+        s.find(r#"[data-testid="scope-option"]"#).click();
+    }
+    s.wait_until("read beside manage is flagged", |s| {
+        panel_has(s, "scopes.read_with_manage", "apiService.scopes.0")
+    });
+    s.find(r#"[data-field-wrap="apiService.scopes"] [data-testid="fix"]"#)
+        .click();
+    s.wait_until("the one-click fix removes the read scope", |s| {
+        field(s, "apiService.scopes.0").text() == "okta.users.manage"
+    });
+    field(&s, "apiService.scopeReason").fill("okta.users.manage creates and deactivates users.");
+    field(&s, "apiService.configGuideUrl").fill("https://acme.example/docs/okta");
+    assert!(
+        !submit_enabled(&s),
+        "the http website still blocks submitting"
+    );
+    s.screenshot(&shots().join("10-precheck-blocked.png"));
+
+    s.find(r#"[data-testid="tab-generalSettings"]"#).click();
+    field(&s, "appInfo.appWebsite").fill("https://acme.example");
+    s.wait_until("the website issue goes", |s| {
+        !panel_has(s, "url.https", "appInfo.appWebsite")
+    });
+    s.wait_until("the meter reaches 100%", |s| {
+        s.find(r#"[data-testid="meter-value"]"#).text() == "100%"
+    });
+    s.wait_until("Submit for Review is enabled", submit_enabled);
+    s.find(r#"[data-testid="all-clear"]"#);
+    s.screenshot(&shots().join("11-precheck-ready.png"));
+    s.find(r#"[data-testid="submit"]"#).click();
+    assert!(s.find("dialog.summary").text().contains("Acme Log Shipper"));
+    s.screenshot(&shots().join("12-submit-summary.png"));
+}

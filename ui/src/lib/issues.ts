@@ -1,0 +1,28 @@
+// Presentation helpers over the issues core returns. No rule lives here: these
+// only select, group and order what `check` found.
+import type { Issue } from "./bindings/Issue";
+import type { Tab } from "./bindings/Tab";
+
+/** Issues about this field or one of its items (`support.contacts` covers `support.contacts.1.value`). */
+export function issuesAt(issues: readonly Issue[], path: string): Issue[] {
+  return issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
+}
+
+/** The issues shown beside a field: "required" is shown as a badge instead. */
+export function inlineIssues(issues: readonly Issue[], path: string): Issue[] {
+  return issuesAt(issues, path).filter((i) => i.rule !== "required");
+}
+
+/** Issues grouped by tab, in the order the tabs are given; empty groups are dropped. */
+export function byTab(issues: readonly Issue[], tabs: readonly Tab[]): [Tab, Issue[]][] {
+  return tabs
+    .map((t): [Tab, Issue[]] => [t, issues.filter((i) => i.tab === t)])
+    .filter(([, list]) => list.length > 0);
+}
+
+/** The field wrapper that holds a path's input (list items resolve to their field). */
+export function fieldOf(path: string): string {
+  return path.split(".").slice(0, 2).join(".");
+}
+
+export const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" } as const;
