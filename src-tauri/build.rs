@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "form_schema",
     "check_draft",
     "apply_fix",
+    "export_draft",
+    "import_draft",
 ];
 
 fn main() {

@@ -5,11 +5,14 @@
 //! the store never refuses one for its content. Unknown or missing JSON keys fall
 //! back to defaults so an older or newer revision body still loads.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The two kinds of integration the OIN Manager takes (reference §2.4, §2.5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default, JsonSchema,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum IntegrationType {
     #[default]
@@ -44,7 +47,7 @@ impl IntegrationType {
 }
 
 /// How a support contact is reached (reference §2.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum ContactKind {
     #[default]
@@ -54,7 +57,7 @@ pub enum ContactKind {
 }
 
 /// One public support contact point shown in the catalog.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SupportContact {
     pub kind: ContactKind,
@@ -63,7 +66,7 @@ pub struct SupportContact {
 
 /// A file kept with the draft: its bytes live in the store's blob table under
 /// `sha256`, so every revision that names it can still find them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Attachment {
     pub file_name: String,
@@ -96,7 +99,7 @@ impl AttachmentSlot {
 }
 
 /// General Settings → App information (reference §2.1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AppInfo {
     pub exists_in_oin: Option<bool>,
@@ -110,7 +113,7 @@ pub struct AppInfo {
 }
 
 /// General Settings → Customer support (reference §2.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CustomerSupport {
     pub contacts: Vec<SupportContact>,
@@ -119,7 +122,7 @@ pub struct CustomerSupport {
 
 /// General Settings → Test account (reference §2.3). The password is a secret and
 /// is deliberately absent: it never belongs to a draft body (see `crate::secrets`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct TestAccount {
     pub url: Option<String>,
@@ -128,7 +131,7 @@ pub struct TestAccount {
 }
 
 /// The Workflows connector tab (reference §2.4).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct WorkflowsConnector {
     pub connector: Option<String>,
@@ -141,7 +144,7 @@ pub struct WorkflowsConnector {
 
 /// The API service tab (reference §2.5). Grant type is fixed (Client Credentials)
 /// and so is not a field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ApiService {
     pub scopes: Vec<String>,
@@ -151,7 +154,7 @@ pub struct ApiService {
 
 /// A warning the user has looked at and set aside, with their reason; shown in
 /// the submit summary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Dismissal {
     pub rule: String,
@@ -160,7 +163,7 @@ pub struct Dismissal {
 }
 
 /// One OIN submission as the user is drafting it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Draft {
     pub integration_type: IntegrationType,

@@ -3,6 +3,7 @@
 //! the tests call the same functions.
 
 pub mod draft;
+pub mod exchange;
 pub mod flowsuite;
 pub mod form;
 pub mod library;

@@ -81,6 +81,15 @@ pub struct FormSchema {
     pub admin_scopes: Vec<String>,
 }
 
+/// Export and import can fail in the store or in the file.
+#[derive(Debug, thiserror::Error)]
+pub enum TransferError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    File(#[from] crate::exchange::ExchangeError),
+}
+
 /// The drafts library, over a store and a secret store.
 pub struct Library {
     store: Store,
@@ -251,6 +260,35 @@ impl Library {
         self.save(id, &fixed, now_ms)
     }
 
+    /// Writes the draft as `<dir>/<name>.oin.json` with its files beside it; the
+    /// password is never part of it.
+    pub fn export(
+        &self,
+        id: &str,
+        dir: &std::path::Path,
+    ) -> Result<std::path::PathBuf, TransferError> {
+        let draft = self.store.load_draft(id)?.draft;
+        let path = crate::exchange::write(dir, &draft.display_name(), &draft, |a| {
+            self.store.file(&a.sha256).map_err(std::io::Error::other)
+        })?;
+        Ok(path)
+    }
+
+    /// Reads a `*.oin.json` into a new draft — never over an existing one.
+    pub fn import(
+        &mut self,
+        path: &std::path::Path,
+        now_ms: i64,
+    ) -> Result<DraftSummary, TransferError> {
+        let imported = crate::exchange::read(path)?;
+        for (name, bytes) in imported.app_icon.iter().chain(imported.test_suite.iter()) {
+            self.store.put_file(name, bytes)?;
+        }
+        let id = self.store.create_draft(&imported.draft, now_ms)?;
+        let row = self.store.load_draft(&id)?;
+        Ok(self.summary(&row, CalendarDate::from_unix_millis(now_ms)))
+    }
+
     /// Reads a file the user picked and keeps it; refuses an oversized one before
     /// reading it.
     pub fn attach_path(&mut self, path: &std::path::Path) -> Result<Attachment, StoreError> {
@@ -417,6 +455,51 @@ mod tests {
             .attach_path(&dir.path().join("gone.flopack"))
             .unwrap_err();
         assert!(matches!(missing, StoreError::Io(_)));
+    }
+
+    #[test]
+    fn export_then_import_makes_a_second_draft_with_the_same_fields_and_files() {
+        let (dir, mut lib) = library();
+        let view = lib
+            .create(IntegrationType::WorkflowsConnector, None, NOW)
+            .unwrap();
+        let suite = dir.path().join("t.flopack");
+        std::fs::write(
+            &suite,
+            br#"{"type":"flopack","data":{"flos":{"a":{"name":"Flow A"}}}}"#,
+        )
+        .unwrap();
+        let mut d = view.draft.clone();
+        d.app_info.app_name = Some("Acme Flows".into());
+        d.workflows.test_suite = Some(lib.attach_path(&suite).unwrap());
+        lib.save(&view.id, &d, NOW + 1).unwrap();
+        lib.set_password(&view.id, Sensitive::new("canary-pw-81".into()), NOW + 2)
+            .unwrap();
+
+        let out = dir.path().join("export");
+        let json = lib.export(&view.id, &out).unwrap();
+        let text = std::fs::read_to_string(&json).unwrap();
+        assert!(
+            !text.contains("canary-pw-81"),
+            "an export never holds the password"
+        );
+        assert!(
+            out.join("t.flopack").exists(),
+            "files travel beside the JSON"
+        );
+
+        let summary = lib.import(&json, NOW + 3).unwrap();
+        assert_ne!(summary.id, view.id, "import never overwrites");
+        assert_eq!(
+            lib.list(CalendarDate::from_unix_millis(NOW)).unwrap().len(),
+            2
+        );
+        let imported = lib.open(&summary.id, NOW + 4).unwrap();
+        assert_eq!(
+            imported.draft, d,
+            "fields and file references come back the same"
+        );
+        assert_eq!(imported.report.test_suite.unwrap().flows, ["Flow A"]);
     }
 
     #[test]

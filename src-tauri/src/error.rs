@@ -1,6 +1,7 @@
 //! The one error the UI receives: `IpcError { code, message, fields? }`. Core's
 //! precise errors are mapped here, once; the UI branches on `code` only.
 
+use oin_core::library::TransferError;
 use oin_core::store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -64,5 +65,14 @@ impl From<StoreError> for IpcError {
             StoreError::Sqlite(_) => IpcErrorCode::Internal,
         };
         Self::new(code, e.to_string())
+    }
+}
+
+impl From<TransferError> for IpcError {
+    fn from(e: TransferError) -> Self {
+        match e {
+            TransferError::Store(e) => e.into(),
+            TransferError::File(e) => Self::new(IpcErrorCode::BadFile, e.to_string()),
+        }
     }
 }

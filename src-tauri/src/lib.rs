@@ -40,6 +40,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::drafts::check_draft,
         commands::drafts::apply_fix,
         commands::files::pick_attachment,
+        commands::files::export_draft,
+        commands::files::import_draft,
     ])
 }
 

@@ -2,6 +2,7 @@
 //! corrupt and future files, full and read-only disks) and the real app window
 //! driven over WebDriver.
 
+mod cli;
 mod journey;
 mod precheck;
 mod store_faults;

@@ -35,9 +35,11 @@ fn submit_enabled(s: &Session) -> bool {
 fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     let data = tempfile::tempdir().unwrap();
     let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/logo-200.png");
+    let out = tempfile::tempdir().unwrap();
     let driver = Driver::start(&[
         ("OIN_STUDIO_DATA_DIR", data.path()),
         ("OIN_STUDIO_PICK_FILE", logo.as_path()),
+        ("OIN_STUDIO_PICK_FOLDER", out.path()),
     ]);
     let s = driver.session();
     s.find(r#"[data-testid="new-api"]"#).click();
@@ -111,4 +113,57 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     s.find(r#"[data-testid="submit"]"#).click();
     assert!(s.find("dialog.summary").text().contains("Acme Log Shipper"));
     s.screenshot(&shots().join("12-submit-summary.png"));
+    s.find("dialog.summary button.primary").click();
+    let json = export(&s, out.path());
+    drop(s); // quit the app before another launch opens the same library
+    import(data.path(), &json);
+}
+
+/// Export writes the draft and its logo beside it, never the password.
+fn export(s: &Session, out: &Path) -> PathBuf {
+    s.find(r#"[data-testid="export"]"#).click();
+    let json = out.join("acme-log-shipper.oin.json");
+    s.wait_until("the export is written", |_| json.exists());
+    assert!(s
+        .find(r#"[data-testid="exported"]"#)
+        .text()
+        .contains("acme-log-shipper.oin.json"));
+    let text = std::fs::read_to_string(&json).unwrap();
+    assert!(text.contains("\"formatVersion\": 1") && text.contains("Acme Log Shipper"));
+    assert!(
+        !text.contains("review-pass-1"),
+        "the password is never exported"
+    );
+    assert!(
+        out.join("logo-200.png").exists(),
+        "the logo travels beside the draft"
+    );
+    json
+}
+
+/// Import, in a fresh launch, adds the file as a new draft beside the original.
+fn import(data: &Path, json: &Path) {
+    let importer = Driver::start(&[
+        ("OIN_STUDIO_DATA_DIR", data),
+        ("OIN_STUDIO_PICK_FILE", json),
+    ]);
+    let s2 = importer.session();
+    s2.find(r#"main[data-ready="true"]"#);
+    // The app reopens where it was left: the draft, whose Back button leads home.
+    s2.wait_until("a screen is shown", |s| {
+        s.find_all(r#"[data-testid="back"], [data-testid="import"]"#)
+            .len()
+            == 1
+    });
+    if s2.find_all(r#"[data-testid="back"]"#).len() == 1 {
+        s2.find(r#"[data-testid="back"]"#).click();
+    }
+    s2.find(r#"[data-testid="import"]"#).click();
+    s2.wait_until("the imported draft opens", |s| {
+        s.find(r#"[data-testid="editor-title"]"#).text() == "Acme Log Shipper"
+    });
+    s2.find(r#"[data-testid="back"]"#).click();
+    s2.wait_until("the library lists original and import", |s| {
+        s.find_all(r#"[data-testid="draft-row"]"#).len() == 2
+    });
 }

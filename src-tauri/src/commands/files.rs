@@ -2,6 +2,7 @@
 //! dialog and reads the file, and core keeps it.
 
 use oin_core::draft::{Attachment, AttachmentSlot};
+use oin_core::library::DraftSummary;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -12,6 +13,9 @@ use crate::state::AppState;
 /// "picked" instead. WebDriver can't drive native dialogs; the end-to-end tests
 /// set it on the app they launch. The webview can't set it.
 pub const PICK_FILE_ENV: &str = "OIN_STUDIO_PICK_FILE";
+
+/// The same hook for the folder an export goes to.
+pub const PICK_FOLDER_ENV: &str = "OIN_STUDIO_PICK_FOLDER";
 
 /// Opens the native file dialog for `slot`; `None` when the user cancels.
 #[tauri::command(async)]
@@ -32,4 +36,47 @@ pub fn pick_attachment<R: Runtime>(
     };
     let Some(path) = path else { return Ok(None) };
     Ok(Some(state.library()?.attach_path(&path)?))
+}
+
+/// Exports a draft to a folder the user picks; returns the `.oin.json` path, or
+/// `None` when the user cancels.
+#[tauri::command(async)]
+pub fn export_draft<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<String>, IpcError> {
+    let dir = match std::env::var_os(PICK_FOLDER_ENV) {
+        Some(dir) => Some(std::path::PathBuf::from(dir)),
+        None => app
+            .dialog()
+            .file()
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(dir) = dir else { return Ok(None) };
+    Ok(Some(
+        state.library()?.export(&id, &dir)?.display().to_string(),
+    ))
+}
+
+/// Imports a `*.oin.json` the user picks as a new draft; `None` when cancelled.
+#[tauri::command(async)]
+pub fn import_draft<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<DraftSummary>, IpcError> {
+    let path = match std::env::var_os(PICK_FILE_ENV) {
+        Some(path) => Some(std::path::PathBuf::from(path)),
+        None => app
+            .dialog()
+            .file()
+            .add_filter("OIN Studio draft", &["json"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = path else { return Ok(None) };
+    Ok(Some(
+        state.library()?.import(&path, crate::state::now_ms())?,
+    ))
 }

@@ -63,3 +63,5 @@ export const pickAttachment = (slot: AttachmentSlot) =>
 export const checkDraft = (id: string, draft: Draft) => call<Report>("check_draft", { id, draft });
 export const applyFix = (id: string, draft: Draft, fix: FixAction) =>
   call<DraftView>("apply_fix", { id, draft, fix });
+export const exportDraft = (id: string) => call<string | null>("export_draft", { id });
+export const importDraft = () => call<DraftSummary | null>("import_draft");

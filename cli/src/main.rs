@@ -1,0 +1,203 @@
+//! `oin`: checks `*.oin.json` drafts against Okta's OIN rules, for terminals and
+//! CI pipelines. The same core as the desktop app; no Tauri.
+//!
+//! ```text
+//! oin check FILE… [--pack ID] [--format human|json]
+//! ```
+//! Exit status: 0 when no file has an error, 1 when one has, 2 when a file can't
+//! be read or the arguments are wrong. `--format json` is stable: see docs/cli.md.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use oin_core::exchange;
+use oin_core::flowsuite;
+use oin_core::rules::{self, CalendarDate, Facts, Issue, RulePack, Severity};
+use serde::Serialize;
+
+const USAGE: &str = "usage: oin check FILE… [--pack ID] [--format human|json]
+
+Checks OIN Studio draft files (*.oin.json) against Okta's OIN rules.
+  --pack ID        check against this rule pack (oin-manager-2025, oin-2026);
+                   default: the draft's own pack, else the one in force today
+  --format FORMAT  human (default) or json
+Exit status: 0 no errors, 1 errors found, 2 unreadable input or bad arguments.";
+
+#[derive(PartialEq)]
+enum Format {
+    Human,
+    Json,
+}
+
+struct Args {
+    files: Vec<PathBuf>,
+    pack: Option<&'static RulePack>,
+    format: Format,
+}
+
+fn parse(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
+    match argv.next().as_deref() {
+        Some("check") => {}
+        Some("--help" | "-h" | "help") | None => return Err(String::new()),
+        Some(other) => return Err(format!("unknown command: {other}")),
+    }
+    let mut args = Args {
+        files: Vec::new(),
+        pack: None,
+        format: Format::Human,
+    };
+    while let Some(a) = argv.next() {
+        match a.as_str() {
+            "--pack" => {
+                let id = argv.next().ok_or("--pack needs a pack id")?;
+                let known: Vec<_> = rules::PACKS.iter().map(|p| p.id).collect();
+                args.pack = Some(
+                    RulePack::by_id(&id)
+                        .ok_or(format!("unknown pack {id} (known: {})", known.join(", ")))?,
+                );
+            }
+            "--format" => {
+                args.format = match argv.next().as_deref() {
+                    Some("human") => Format::Human,
+                    Some("json") => Format::Json,
+                    other => return Err(format!("--format takes human or json, not {other:?}")),
+                }
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            file => args.files.push(PathBuf::from(file)),
+        }
+    }
+    if args.files.is_empty() {
+        return Err("no file to check".into());
+    }
+    Ok(args)
+}
+
+/// One file's result in `--format json` (documented in docs/cli.md).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileResult {
+    file: String,
+    pack: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    issues: Vec<Issue>,
+    counts: rules::Counts,
+    completion: u8,
+    can_submit: bool,
+}
+
+fn check_file(path: &PathBuf, pack: Option<&'static RulePack>, today: CalendarDate) -> FileResult {
+    let file = path.display().to_string();
+    match exchange::read(path) {
+        Err(e) => FileResult {
+            file,
+            pack: String::new(),
+            error: Some(e.to_string()),
+            issues: Vec::new(),
+            counts: rules::Counts::default(),
+            completion: 0,
+            can_submit: false,
+        },
+        Ok(imported) => {
+            let pack = pack.unwrap_or_else(|| RulePack::for_draft(&imported.draft, today));
+            let facts = Facts {
+                // A draft file never holds the password: the pipeline checks the rest.
+                has_password: true,
+                test_suite: imported
+                    .test_suite
+                    .as_ref()
+                    .map(|(n, b)| flowsuite::inspect(n, b)),
+            };
+            let report = rules::check(&imported.draft, pack, &facts);
+            let issues: Vec<Issue> = report
+                .issues
+                .into_iter()
+                .filter(|i| i.path != "testAccount.password")
+                .collect();
+            FileResult {
+                file,
+                pack: pack.id.into(),
+                error: None,
+                counts: report.counts,
+                completion: report.completion.percent,
+                can_submit: report.can_submit,
+                issues,
+            }
+        }
+    }
+}
+
+fn print_human(r: &FileResult) {
+    if let Some(e) = &r.error {
+        println!("{}: cannot check: {e}", r.file);
+        return;
+    }
+    println!(
+        "{} ({}): {} errors, {} warnings, {} notes — {}% complete{}",
+        r.file,
+        r.pack,
+        r.counts.errors,
+        r.counts.warnings,
+        r.counts.infos,
+        r.completion,
+        if r.can_submit {
+            ", ready to submit"
+        } else {
+            ""
+        }
+    );
+    for i in &r.issues {
+        let sev = match i.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        };
+        let dismissed = i
+            .dismissed
+            .as_ref()
+            .map(|d| format!(" [dismissed: {d}]"))
+            .unwrap_or_default();
+        println!(
+            "  {sev:<7} {:<28} {} ({}){dismissed}\n          fix: {}",
+            i.path, i.message, i.rule, i.fix
+        );
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(msg) => {
+            if !msg.is_empty() {
+                eprintln!("oin: {msg}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(if msg.is_empty() { 0 } else { 2 });
+        }
+    };
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    let today = CalendarDate::from_unix_millis(now);
+    let results: Vec<FileResult> = args
+        .files
+        .iter()
+        .map(|f| check_file(f, args.pack, today))
+        .collect();
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&results).expect("results serialize")
+        ),
+        Format::Human => results.iter().for_each(print_human),
+    }
+    if results.iter().any(|r| r.error.is_some()) {
+        ExitCode::from(2)
+    } else if results.iter().any(|r| r.counts.errors > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
