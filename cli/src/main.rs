@@ -88,7 +88,11 @@ struct FileResult {
     can_submit: bool,
 }
 
-fn check_file(path: &PathBuf, pack: Option<&'static RulePack>, today: CalendarDate) -> FileResult {
+fn check_file(
+    path: &std::path::Path,
+    pack: Option<&'static RulePack>,
+    today: CalendarDate,
+) -> FileResult {
     let file = path.display().to_string();
     match exchange::read(path) {
         Err(e) => FileResult {

@@ -88,7 +88,7 @@ fn the_broken_draft_reports_each_rule_once_and_keeps_the_dismissal() {
     }
     let dismissed = issues
         .iter()
-        .find(|i| i["path"] == "appInfo.appName" && i["rule"] == "content.wording")
+        .find(|i| i["path"] == "appInfo.appName" && i["rule"] == "app_name.trademark")
         .unwrap();
     assert_eq!(dismissed["dismissed"], "Legal asked for the mark");
     assert!(

@@ -500,14 +500,22 @@ const CASES: &[(
         Api,
         "oin-2026",
         |d| d.api_service.scope_reason = Some(format!("okta.users.read {}", "r".repeat(4985))),
-        Some(("scope_reason", "apiService.scopeReason", Severity::Error)),
+        Some((
+            "scope_reason.length",
+            "apiService.scopeReason",
+            Severity::Error,
+        )),
     ),
     (
         "manage scope not explained",
         Api,
         "oin-2026",
         |d| d.api_service.scopes = vec!["okta.groups.manage".into()],
-        Some(("scope_reason", "apiService.scopeReason", Severity::Warning)),
+        Some((
+            "scope_reason.mentions_manage",
+            "apiService.scopeReason",
+            Severity::Warning,
+        )),
     ),
     (
         "version 0",
@@ -542,14 +550,18 @@ const CASES: &[(
         Wf,
         "oin-2026",
         |d| d.app_info.description = Some("Lorem ipsum for now".into()),
-        Some(("content.wording", "appInfo.description", Severity::Warning)),
+        Some((
+            "content.placeholder",
+            "appInfo.description",
+            Severity::Warning,
+        )),
     ),
     (
         "TODO in name",
         Wf,
         "oin-2026",
         |d| d.app_info.app_name = Some("Acme TODO".into()),
-        Some(("content.wording", "appInfo.appName", Severity::Warning)),
+        Some(("content.placeholder", "appInfo.appName", Severity::Warning)),
     ),
     (
         "latest is not test",
@@ -559,18 +571,25 @@ const CASES: &[(
         None,
     ),
     (
+        "test wording in the name",
+        Wf,
+        "oin-2026",
+        |d| d.app_info.app_name = Some("Acme Dummy Connector".into()),
+        Some(("content.test_words", "appInfo.appName", Severity::Warning)),
+    ),
+    (
         "coming soon",
         Wf,
         "oin-2026",
         |d| d.app_info.description = Some("SCIM support coming soon!".into()),
-        Some(("content.wording", "appInfo.description", Severity::Warning)),
+        Some(("content.future", "appInfo.description", Severity::Warning)),
     ),
     (
         "trademark in name",
         Wf,
         "oin-2026",
         |d| d.app_info.app_name = Some("Acme™".into()),
-        Some(("content.wording", "appInfo.appName", Severity::Warning)),
+        Some(("app_name.trademark", "appInfo.appName", Severity::Warning)),
     ),
     (
         "exists needs the update fields",
@@ -683,7 +702,7 @@ fn a_dismissed_warning_stays_listed_with_its_reason_but_is_not_counted() {
     let mut d = full(Wf);
     d.app_info.description = Some("Coming soon: more.".into());
     d.dismissed.push(Dismissal {
-        rule: "content.wording".into(),
+        rule: "content.future".into(),
         path: "appInfo.description".into(),
         reason: "It's the product's name".into(),
     });
