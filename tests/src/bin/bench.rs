@@ -75,9 +75,10 @@ fn bench_store_saves() {
     summary("autosave, store only (save_draft, FULL sync)", times, "ms");
 }
 
-/// Resident memory of the app process and every process it started (WebKit's
-/// web and network processes), in MiB.
-fn app_tree_rss_mib() -> f64 {
+/// Memory of the app process and every process it started (WebKit's web and
+/// network processes), in MiB: (RSS summed, PSS summed). PSS shares pages
+/// between processes fairly, so it is the better total.
+fn app_tree_memory_mib() -> (f64, f64) {
     let mut parent = HashMap::new();
     let mut comm = HashMap::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
@@ -112,17 +113,21 @@ fn app_tree_rss_mib() -> f64 {
             _ => return false,
         }
     };
-    let kib: u64 = parent
-        .keys()
-        .filter(|p| in_tree(**p))
-        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/status")).ok())
-        .filter_map(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
-        })
-        .sum();
-    kib as f64 / 1024.0
+    let field = |file: &str, key: &str| -> u64 {
+        parent
+            .keys()
+            .filter(|p| in_tree(**p))
+            .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/{file}")).ok())
+            .filter_map(|s| {
+                s.lines()
+                    .find(|l| l.starts_with(key))
+                    .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            })
+            .sum()
+    };
+    let rss = field("status", "VmRSS:");
+    let pss = field("smaps_rollup", "Pss:");
+    (rss as f64 / 1024.0, pss as f64 / 1024.0)
 }
 
 const IPC_SAVES: &str = r#"
@@ -144,6 +149,31 @@ const done = arguments[arguments.length - 1];
 })().catch((e) => done(String(e)));
 "#;
 
+/// From an input event to the issue shown in the panel, measured in the page.
+const KEYSTROKE_TO_ISSUE: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const input = document.querySelector('[data-field="appInfo.appWebsite"]');
+  const has = () => !!document.querySelector('[data-testid="issues-panel"] [data-rule="url.https"]');
+  const until = (want) => new Promise((resolve) => {
+    if (has() === want) return resolve();
+    const mo = new MutationObserver(() => { if (has() === want) { mo.disconnect(); resolve(); } });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const type = (v) => { input.value = v; input.dispatchEvent(new Event("input", { bubbles: true })); };
+  const times = [];
+  for (let i = 0; i < 21; i++) {
+    type("https://acme.example");
+    await until(false);
+    const t = performance.now();
+    type("http://acme.example/" + i);
+    await until(true);
+    times.push(performance.now() - t);
+  }
+  done(times);
+})().catch((e) => done(String(e)));
+"#;
+
 fn main() {
     let launches: usize = std::env::args()
         .nth(1)
@@ -160,6 +190,7 @@ fn main() {
     let driver = Driver::start(&[("OIN_STUDIO_DATA_DIR", data.path())]);
     let mut startup = Vec::new();
     let mut rss = Vec::new();
+    let mut pss = Vec::new();
     for launch in 0..launches {
         let t = Instant::now();
         let s = driver.session();
@@ -168,7 +199,9 @@ fn main() {
         startup.push(t.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(rows, 10, "the library shows the 10 drafts");
         std::thread::sleep(Duration::from_secs(2));
-        rss.push(app_tree_rss_mib());
+        let (r, p) = app_tree_memory_mib();
+        rss.push(r);
+        pss.push(p);
         if launch == 0 {
             let times = s.script_async(IPC_SAVES, json!([]));
             let times: Vec<f64> = serde_json::from_value(times.clone())
@@ -185,5 +218,15 @@ fn main() {
         startup,
         "ms",
     );
-    summary("resident memory, app + WebKit processes", rss, "MiB");
+    {
+        let s = driver.session();
+        s.find(r#"[data-testid="new-api"]"#).click();
+        s.find(r#"[data-testid="issues-panel"]"#);
+        let times = s.script_async(KEYSTROKE_TO_ISSUE, json!([]));
+        let times: Vec<f64> = serde_json::from_value(times.clone())
+            .unwrap_or_else(|_| panic!("keystroke benchmark failed: {times}"));
+        summary("keystroke to issue shown (real window)", times, "ms");
+    }
+    summary("memory, app + WebKit processes (RSS sum)", rss, "MiB");
+    summary("memory, app + WebKit processes (PSS sum)", pss, "MiB");
 }
