@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "apply_fix",
     "export_draft",
     "import_draft",
+    "check_links",
 ];
 
 fn main() {

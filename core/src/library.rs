@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::draft::{Attachment, Draft, IntegrationType};
 use crate::flowsuite::{self, SuiteReport};
 use crate::form::{Field, FIELDS};
+use crate::links::LinkCheck;
 use crate::rules::pack::RulePack;
 use crate::rules::{check, CalendarDate, Facts, FixAction, Report, PACKS};
 use crate::scopes::ScopeCatalog;
@@ -65,6 +66,8 @@ pub struct DraftView {
     /// Issues, completion and the submit gate, from `rules::check`.
     pub report: Report,
     pub has_password: bool,
+    /// The last "Check links" answer for each web address now in the draft.
+    pub links: Vec<LinkCheck>,
     #[ts(type = "number")]
     pub updated_at: i64,
 }
@@ -140,8 +143,35 @@ impl Library {
         )
     }
 
+    /// Cached link answers for the web addresses in this draft.
+    pub fn known_links(&self, draft: &Draft) -> Vec<LinkCheck> {
+        crate::links::links(draft)
+            .into_iter()
+            .filter_map(|(path, url)| {
+                let (outcome, checked_at) = self.store.link_check(&url).ok()??;
+                Some(LinkCheck {
+                    path,
+                    url,
+                    outcome,
+                    checked_at,
+                })
+            })
+            .collect()
+    }
+
+    /// Keeps the answers of a "Check links" run.
+    pub fn remember_links(&mut self, checks: &[LinkCheck]) -> Result<(), StoreError> {
+        self.store.save_link_checks(checks)
+    }
+
+    /// The draft as saved, for work done outside the library's lock.
+    pub fn draft(&self, id: &str) -> Result<Draft, StoreError> {
+        Ok(self.store.load_draft(id)?.draft)
+    }
+
     fn view(&self, row: DraftRow, today: CalendarDate) -> DraftView {
         DraftView {
+            links: self.known_links(&row.draft),
             report: self.check(&row.id, &row.draft, today),
             has_password: self.secrets.has(&row.id),
             rev: row.rev.head,

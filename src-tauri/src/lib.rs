@@ -39,6 +39,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::drafts::form_schema,
         commands::drafts::check_draft,
         commands::drafts::apply_fix,
+        commands::drafts::check_links,
         commands::files::pick_attachment,
         commands::files::export_draft,
         commands::files::import_draft,

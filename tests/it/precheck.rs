@@ -109,6 +109,14 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     });
     s.wait_until("Submit for Review is enabled", submit_enabled);
     s.find(r#"[data-testid="all-clear"]"#);
+    // Offline (as here), "Check links" says "not checked" and never errs.
+    s.find(r#"[data-testid="check-links"]"#).click();
+    s.wait_until("each link has an answer", |s| {
+        s.find_all(r#"[data-testid^="link-"]"#).len() == 3
+    });
+    let website = s.find(r#"[data-testid="link-appInfo.appWebsite"]"#).text();
+    assert!(website.contains("App website"), "{website}");
+    assert!(s.find_all(r#"[data-testid="save-error"]"#).is_empty());
     s.screenshot(&shots().join("11-precheck-ready.png"));
     s.find(r#"[data-testid="submit"]"#).click();
     assert!(s.find("dialog.summary").text().contains("Acme Log Shipper"));

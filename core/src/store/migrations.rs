@@ -30,6 +30,12 @@ const MIGRATIONS: &[&str] = &[
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
      );",
+    // 2: the last answer of each web address checked by "Check links".
+    "CREATE TABLE link_checks (
+        url TEXT PRIMARY KEY,
+        outcome TEXT NOT NULL,
+        checked_at INTEGER NOT NULL
+     );",
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! Draft commands: the library and the form.
 
 use oin_core::library::{DraftSummary, DraftView, FormSchema};
+use oin_core::links::{self, LinkCheck};
 use oin_core::rules::{CalendarDate, FixAction, Report};
 use oin_core::secrets::Sensitive;
 use oin_core::{Draft, IntegrationType};
@@ -97,4 +98,17 @@ pub fn apply_fix(
     fix: FixAction,
 ) -> Result<DraftView, IpcError> {
     Ok(state.library()?.apply_fix(&id, &draft, &fix, now_ms())?)
+}
+
+/// How long "Check links" waits for each address.
+const LINK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Asks every web address in the saved draft whether it answers. The library is
+/// not locked while the network answers, so typing keeps saving meanwhile.
+#[tauri::command(async)]
+pub fn check_links(state: State<'_, AppState>, id: String) -> Result<Vec<LinkCheck>, IpcError> {
+    let draft = state.library()?.draft(&id)?;
+    let checks = links::check_links(&draft, LINK_TIMEOUT, now_ms());
+    state.library()?.remember_links(&checks)?;
+    Ok(checks)
 }

@@ -11,6 +11,7 @@ import type { FixAction } from "./bindings/FixAction";
 import type { FormSchema } from "./bindings/FormSchema";
 import type { IntegrationType } from "./bindings/IntegrationType";
 import type { IpcError } from "./bindings/IpcError";
+import type { LinkCheck } from "./bindings/LinkCheck";
 import type { Recovery } from "./bindings/Recovery";
 import type { Report } from "./bindings/Report";
 import type { Session } from "./bindings/Session";
@@ -65,3 +66,4 @@ export const applyFix = (id: string, draft: Draft, fix: FixAction) =>
   call<DraftView>("apply_fix", { id, draft, fix });
 export const exportDraft = (id: string) => call<string | null>("export_draft", { id });
 export const importDraft = () => call<DraftSummary | null>("import_draft");
+export const checkLinks = (id: string) => call<LinkCheck[]>("check_links", { id });
