@@ -7,6 +7,7 @@ pub mod exchange;
 pub mod flowsuite;
 pub mod form;
 pub mod library;
+pub mod lifecycle;
 pub mod links;
 pub mod rules;
 pub mod scopes;

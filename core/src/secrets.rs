@@ -1,6 +1,8 @@
-//! Secrets: the `Sensitive<T>` wrapper and the store that holds the test-account
-//! password. For now the only store is in memory (nothing reaches disk); the OS
-//! keychain will implement the same `SecretStore` trait.
+//! Secrets: the `Sensitive<T>` wrapper and where the test-account password is
+//! kept — the OS keychain (macOS Keychain, Windows Credential Manager, Secret
+//! Service on Linux) through `keyring`, namespaced by the app identifier and the
+//! draft id. If no keychain can be reached the password is not stored at all:
+//! there is no plaintext fallback. A memory-only store serves tests.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -31,45 +33,122 @@ impl<T> fmt::Debug for Sensitive<T> {
     }
 }
 
+/// Why the keychain could not be used. Messages never contain the secret.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SecretError {
+    #[error("OIN Studio can't reach your system keychain ({0}). The password was not saved anywhere. {HINT}")]
+    Unavailable(String),
+    #[error("Your system keychain is locked. Unlock it (for example by signing in again) and type the password once more; it was not saved anywhere.")]
+    Locked,
+}
+
+const HINT: &str = if cfg!(target_os = "linux") {
+    "Make sure a keyring such as GNOME Keyring or KWallet is running and unlocked, then type it again."
+} else if cfg!(target_os = "macos") {
+    "Check that Keychain Access works for your account, then type it again."
+} else {
+    "Check that Windows Credential Manager works for your account, then type it again."
+};
+
 /// Where test-account passwords are kept, keyed by draft id.
-pub trait SecretStore: Send + Sync {
-    fn set(&self, draft_id: &str, secret: Sensitive<String>);
-    fn get(&self, draft_id: &str) -> Option<Sensitive<String>>;
-    fn delete(&self, draft_id: &str);
+pub trait SecretStore: Send {
+    fn set(&self, draft_id: &str, secret: &Sensitive<String>) -> Result<(), SecretError>;
+    fn get(&self, draft_id: &str) -> Result<Option<Sensitive<String>>, SecretError>;
+    fn delete(&self, draft_id: &str) -> Result<(), SecretError>;
     fn has(&self, draft_id: &str) -> bool {
-        self.get(draft_id).is_some()
+        matches!(self.get(draft_id), Ok(Some(_)))
     }
 }
 
-/// Keeps secrets in this process's memory only: they are gone when the app quits.
+/// The OS keychain. Entries: service = the app identifier, account =
+/// `test-account:<draft id>`.
+pub struct KeychainStore {
+    service: String,
+}
+
+impl KeychainStore {
+    pub fn new(app_identifier: &str) -> Self {
+        Self {
+            service: app_identifier.to_owned(),
+        }
+    }
+
+    fn entry(&self, draft_id: &str) -> Result<keyring::Entry, SecretError> {
+        keyring::Entry::new(&self.service, &format!("test-account:{draft_id}")).map_err(map_err)
+    }
+}
+
+fn map_err(e: keyring::Error) -> SecretError {
+    let text = e.to_string();
+    if text.to_lowercase().contains("locked") {
+        return SecretError::Locked;
+    }
+    match e {
+        keyring::Error::NoStorageAccess(inner) | keyring::Error::PlatformFailure(inner) => {
+            SecretError::Unavailable(inner.to_string())
+        }
+        other => SecretError::Unavailable(other.to_string()),
+    }
+}
+
+impl SecretStore for KeychainStore {
+    fn set(&self, draft_id: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
+        if secret.expose().is_empty() {
+            return self.delete(draft_id);
+        }
+        self.entry(draft_id)?
+            .set_password(secret.expose())
+            .map_err(map_err)
+    }
+
+    fn get(&self, draft_id: &str) -> Result<Option<Sensitive<String>>, SecretError> {
+        match self.entry(draft_id)?.get_password() {
+            Ok(p) => Ok(Some(Sensitive::new(p))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_err(e)),
+        }
+    }
+
+    fn delete(&self, draft_id: &str) -> Result<(), SecretError> {
+        match self.entry(draft_id)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map_err(e)),
+        }
+    }
+}
+
+/// Keeps secrets in this process's memory only (tests, and the mock shell).
 #[derive(Default)]
 pub struct MemorySecretStore {
     map: Mutex<HashMap<String, Sensitive<String>>>,
 }
 
 impl SecretStore for MemorySecretStore {
-    fn set(&self, draft_id: &str, secret: Sensitive<String>) {
+    fn set(&self, draft_id: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         if secret.expose().is_empty() {
             map.remove(draft_id);
         } else {
-            map.insert(draft_id.to_owned(), secret);
+            map.insert(draft_id.to_owned(), secret.clone());
         }
+        Ok(())
     }
 
-    fn get(&self, draft_id: &str) -> Option<Sensitive<String>> {
-        self.map
+    fn get(&self, draft_id: &str) -> Result<Option<Sensitive<String>>, SecretError> {
+        Ok(self
+            .map
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .get(draft_id)
-            .cloned()
+            .cloned())
     }
 
-    fn delete(&self, draft_id: &str) {
+    fn delete(&self, draft_id: &str) -> Result<(), SecretError> {
         self.map
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(draft_id);
+        Ok(())
     }
 }
 
@@ -87,9 +166,16 @@ mod tests {
     #[test]
     fn an_empty_password_clears_the_entry() {
         let store = MemorySecretStore::default();
-        store.set("d1", Sensitive::new("pw".into()));
+        store.set("d1", &Sensitive::new("pw".into())).unwrap();
         assert!(store.has("d1"));
-        store.set("d1", Sensitive::new(String::new()));
+        store.set("d1", &Sensitive::new(String::new())).unwrap();
         assert!(!store.has("d1"), "clearing the field removes the secret");
+    }
+
+    #[test]
+    fn errors_say_what_to_do_and_never_hold_the_secret() {
+        let e = SecretError::Unavailable("no D-Bus".into());
+        assert!(e.to_string().contains("was not saved anywhere"));
+        assert!(SecretError::Locked.to_string().contains("Unlock"));
     }
 }

@@ -20,6 +20,10 @@ pub struct DraftRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub rev: RevisionState,
+    /// Set while the draft is in the Trash.
+    pub deleted_at: Option<i64>,
+    /// The published submission this draft updates.
+    pub parent_id: Option<String>,
 }
 
 /// Where the head is among the revisions.
@@ -56,6 +60,10 @@ impl Store {
             "INSERT INTO revisions (draft_id, rev, saved_at, body) VALUES (?1, 1, ?2, ?3)",
             params![id, now_ms, body(draft)],
         )?;
+        tx.execute(
+            "INSERT INTO status_events (draft_id, status, at) VALUES (?1, 'draft', ?2)",
+            params![id, now_ms],
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -64,7 +72,7 @@ impl Store {
     pub fn list_drafts(&self) -> Result<Vec<DraftRow>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT d.id FROM drafts d ORDER BY d.updated_at DESC, d.created_at DESC")?;
+            .prepare("SELECT d.id FROM drafts d WHERE d.deleted_at IS NULL ORDER BY d.updated_at DESC, d.created_at DESC")?;
         let ids: Vec<String> = stmt
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
@@ -78,7 +86,8 @@ impl Store {
             .query_row(
                 "SELECT d.integration_type, d.status, d.created_at, d.updated_at, d.head_rev, r.body,
                         (SELECT MIN(rev) FROM revisions WHERE draft_id = d.id),
-                        (SELECT MAX(rev) FROM revisions WHERE draft_id = d.id)
+                        (SELECT MAX(rev) FROM revisions WHERE draft_id = d.id),
+                        d.deleted_at, d.parent_id
                  FROM drafts d JOIN revisions r ON r.draft_id = d.id AND r.rev = d.head_rev
                  WHERE d.id = ?1",
                 [id],
@@ -92,11 +101,13 @@ impl Store {
                         r.get::<_, String>(5)?,
                         r.get::<_, i64>(6)?,
                         r.get::<_, i64>(7)?,
+                        r.get::<_, Option<i64>>(8)?,
+                        r.get::<_, Option<String>>(9)?,
                     ))
                 },
             )
             .optional()?;
-        let (kind, status, created_at, updated_at, head, text, min, max) =
+        let (kind, status, created_at, updated_at, head, text, min, max, deleted_at, parent_id) =
             row.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
         Ok(DraftRow {
             id: id.to_owned(),
@@ -104,6 +115,8 @@ impl Store {
             status,
             created_at,
             updated_at,
+            deleted_at,
+            parent_id,
             rev: RevisionState {
                 head,
                 can_undo: head > min,

@@ -36,6 +36,15 @@ const MIGRATIONS: &[&str] = &[
         outcome TEXT NOT NULL,
         checked_at INTEGER NOT NULL
      );",
+    // 3: the lifecycle — status history, the Trash, update versions.
+    "ALTER TABLE drafts ADD COLUMN deleted_at INTEGER;
+     ALTER TABLE drafts ADD COLUMN parent_id TEXT;
+     CREATE TABLE status_events (
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        at INTEGER NOT NULL
+     );
+     INSERT INTO status_events (draft_id, status, at) SELECT id, status, created_at FROM drafts;",
 ];
 
 /// The schema version this build writes.

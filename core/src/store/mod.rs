@@ -7,6 +7,7 @@
 
 mod blobs;
 mod drafts;
+mod lifecycle;
 mod links;
 mod migrations;
 mod session;

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::draft::{Attachment, Draft, IntegrationType};
 use crate::flowsuite::{self, SuiteReport};
 use crate::form::{Field, FIELDS};
+use crate::lifecycle::{Allowed, SubmissionStatus};
 use crate::links::LinkCheck;
 use crate::rules::pack::RulePack;
 use crate::rules::{check, CalendarDate, Facts, FixAction, Report, PACKS};
@@ -16,26 +17,9 @@ use crate::scopes::ScopeCatalog;
 use crate::secrets::{SecretStore, Sensitive};
 use crate::store::{DraftRow, Recovery, Session, Store, StoreError, MAX_ATTACHMENT_BYTES};
 
-/// The status of a submission (reference §6), shown in the library.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum SubmissionStatus {
-    Draft,
-}
+mod lifecycle;
 
-impl SubmissionStatus {
-    fn parse(_stored: &str) -> Self {
-        Self::Draft
-    }
-
-    /// The OIN Manager's name, or the OIN Wizard's where the draft goes there.
-    pub fn label(self, wizard: bool) -> &'static str {
-        match (self, wizard) {
-            (Self::Draft, false) => "Draft—ISV new",
-            (Self::Draft, true) => "Draft",
-        }
-    }
-}
+pub use lifecycle::{Lifecycle, StatusEvent, TrashItem, UpdateOf};
 
 /// One row of the library.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -48,6 +32,7 @@ pub struct DraftSummary {
     pub org: Option<String>,
     pub status: SubmissionStatus,
     pub status_label: String,
+    pub allowed: Allowed,
     pub percent: u8,
     #[ts(type = "number")]
     pub updated_at: i64,
@@ -68,6 +53,8 @@ pub struct DraftView {
     pub has_password: bool,
     /// The last "Check links" answer for each web address now in the draft.
     pub links: Vec<LinkCheck>,
+    /// Status, timeline, what is allowed, reminders, and the update diff.
+    pub lifecycle: Lifecycle,
     #[ts(type = "number")]
     pub updated_at: i64,
 }
@@ -84,13 +71,21 @@ pub struct FormSchema {
     pub admin_scopes: Vec<String>,
 }
 
-/// Export and import can fail in the store or in the file.
+/// What the library's operations can fail with.
 #[derive(Debug, thiserror::Error)]
-pub enum TransferError {
+pub enum LibraryError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
     File(#[from] crate::exchange::ExchangeError),
+    #[error(transparent)]
+    Secret(#[from] crate::secrets::SecretError),
+    #[error("{org} already has {used} of Okta's {limit} submissions. Delete a draft you no longer need (only drafts can be deleted), or ask oin@okta.com to remove a published integration you retired.")]
+    SlotsFull { org: String, used: u32, limit: u32 },
+    #[error("Only drafts can be deleted; this submission is “{status}”. Published integrations are removed by the OIN team (oin@okta.com).")]
+    NotDeletable { status: String },
+    #[error("Only a published integration can be updated; this one is “{status}”.")]
+    NotPublished { status: String },
 }
 
 /// The drafts library, over a store and a secret store.
@@ -160,17 +155,18 @@ impl Library {
     }
 
     /// Keeps the answers of a "Check links" run.
-    pub fn remember_links(&mut self, checks: &[LinkCheck]) -> Result<(), StoreError> {
-        self.store.save_link_checks(checks)
+    pub fn remember_links(&mut self, checks: &[LinkCheck]) -> Result<(), LibraryError> {
+        Ok(self.store.save_link_checks(checks)?)
     }
 
     /// The draft as saved, for work done outside the library's lock.
-    pub fn draft(&self, id: &str) -> Result<Draft, StoreError> {
+    pub fn draft(&self, id: &str) -> Result<Draft, LibraryError> {
         Ok(self.store.load_draft(id)?.draft)
     }
 
-    fn view(&self, row: DraftRow, today: CalendarDate) -> DraftView {
-        DraftView {
+    fn view(&self, row: DraftRow, today: CalendarDate) -> Result<DraftView, LibraryError> {
+        Ok(DraftView {
+            lifecycle: self.lifecycle(&row, today)?,
             links: self.known_links(&row.draft),
             report: self.check(&row.id, &row.draft, today),
             has_password: self.secrets.has(&row.id),
@@ -180,7 +176,7 @@ impl Library {
             updated_at: row.updated_at,
             draft: row.draft,
             id: row.id,
-        }
+        })
     }
 
     fn summary(&self, row: &DraftRow, today: CalendarDate) -> DraftSummary {
@@ -195,12 +191,13 @@ impl Library {
             org: row.draft.org.clone().filter(|o| !o.trim().is_empty()),
             status,
             status_label: status.label(pack.uses_wizard(t)).to_owned(),
+            allowed: crate::lifecycle::allowed(status),
             percent: self.check(&row.id, &row.draft, today).completion.percent,
             updated_at: row.updated_at,
         }
     }
 
-    pub fn list(&self, today: CalendarDate) -> Result<Vec<DraftSummary>, StoreError> {
+    pub fn list(&self, today: CalendarDate) -> Result<Vec<DraftSummary>, LibraryError> {
         Ok(self
             .store
             .list_drafts()?
@@ -215,17 +212,18 @@ impl Library {
         integration_type: IntegrationType,
         org: Option<String>,
         now_ms: i64,
-    ) -> Result<DraftView, StoreError> {
+    ) -> Result<DraftView, LibraryError> {
         let today = CalendarDate::from_unix_millis(now_ms);
         let mut draft = Draft::new(integration_type);
         draft.org = org.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty());
         draft.rule_pack = Some(RulePack::default_on(today).id.to_owned());
+        self.check_slot(draft.org.as_deref())?;
         let id = self.store.create_draft(&draft, now_ms)?;
         self.open(&id, now_ms)
     }
 
     /// Opens a draft and remembers it as where the user is.
-    pub fn open(&mut self, id: &str, now_ms: i64) -> Result<DraftView, StoreError> {
+    pub fn open(&mut self, id: &str, now_ms: i64) -> Result<DraftView, LibraryError> {
         let row = self.store.load_draft(id)?;
         let mut session = self.store.session()?;
         if session.open_draft_id.as_deref() != Some(id) {
@@ -235,27 +233,32 @@ impl Library {
             };
             self.store.set_session(&session)?;
         }
-        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+        self.view(row, CalendarDate::from_unix_millis(now_ms))
     }
 
-    pub fn save(&mut self, id: &str, draft: &Draft, now_ms: i64) -> Result<DraftView, StoreError> {
+    pub fn save(
+        &mut self,
+        id: &str,
+        draft: &Draft,
+        now_ms: i64,
+    ) -> Result<DraftView, LibraryError> {
         self.store.save_draft(id, draft, now_ms)?;
         let row = self.store.load_draft(id)?;
-        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+        self.view(row, CalendarDate::from_unix_millis(now_ms))
     }
 
-    pub fn undo(&mut self, id: &str, now_ms: i64) -> Result<DraftView, StoreError> {
+    pub fn undo(&mut self, id: &str, now_ms: i64) -> Result<DraftView, LibraryError> {
         let row = self.store.step_revision(id, -1, now_ms)?;
-        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+        self.view(row, CalendarDate::from_unix_millis(now_ms))
     }
 
-    pub fn redo(&mut self, id: &str, now_ms: i64) -> Result<DraftView, StoreError> {
+    pub fn redo(&mut self, id: &str, now_ms: i64) -> Result<DraftView, LibraryError> {
         let row = self.store.step_revision(id, 1, now_ms)?;
-        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+        self.view(row, CalendarDate::from_unix_millis(now_ms))
     }
 
     /// Renaming sets the App name, the title the library and the catalog show.
-    pub fn rename(&mut self, id: &str, name: &str, now_ms: i64) -> Result<DraftView, StoreError> {
+    pub fn rename(&mut self, id: &str, name: &str, now_ms: i64) -> Result<DraftView, LibraryError> {
         let mut draft = self.store.load_draft(id)?.draft;
         draft.app_info.app_name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
         self.save(id, &draft, now_ms)
@@ -263,9 +266,10 @@ impl Library {
 
     /// A copy with its own history. The password is not copied: it belongs to
     /// one submission's test account.
-    pub fn duplicate(&mut self, id: &str, now_ms: i64) -> Result<DraftSummary, StoreError> {
+    pub fn duplicate(&mut self, id: &str, now_ms: i64) -> Result<DraftSummary, LibraryError> {
         let mut draft = self.store.load_draft(id)?.draft;
         draft.app_info.app_name = Some(format!("{} (copy)", draft.display_name()));
+        self.check_slot(draft.org.as_deref())?;
         let new_id = self.store.create_draft(&draft, now_ms)?;
         let row = self.store.load_draft(&new_id)?;
         Ok(self.summary(&row, CalendarDate::from_unix_millis(now_ms)))
@@ -273,8 +277,8 @@ impl Library {
 
     /// Keeps a file's bytes in the store and returns the attachment naming them;
     /// the UI puts it into the draft field, which the next save records.
-    pub fn attach(&mut self, file_name: &str, bytes: &[u8]) -> Result<Attachment, StoreError> {
-        self.store.put_file(file_name, bytes)
+    pub fn attach(&mut self, file_name: &str, bytes: &[u8]) -> Result<Attachment, LibraryError> {
+        Ok(self.store.put_file(file_name, bytes)?)
     }
 
     /// Applies a one-click fix and saves the result as a revision.
@@ -284,7 +288,7 @@ impl Library {
         draft: &Draft,
         fix: &FixAction,
         now_ms: i64,
-    ) -> Result<DraftView, StoreError> {
+    ) -> Result<DraftView, LibraryError> {
         let mut fixed = draft.clone();
         fix.apply(&mut fixed);
         self.save(id, &fixed, now_ms)
@@ -296,7 +300,7 @@ impl Library {
         &self,
         id: &str,
         dir: &std::path::Path,
-    ) -> Result<std::path::PathBuf, TransferError> {
+    ) -> Result<std::path::PathBuf, LibraryError> {
         let draft = self.store.load_draft(id)?.draft;
         let path = crate::exchange::write(dir, &draft.display_name(), &draft, |a| {
             self.store.file(&a.sha256).map_err(std::io::Error::other)
@@ -309,8 +313,9 @@ impl Library {
         &mut self,
         path: &std::path::Path,
         now_ms: i64,
-    ) -> Result<DraftSummary, TransferError> {
+    ) -> Result<DraftSummary, LibraryError> {
         let imported = crate::exchange::read(path)?;
+        self.check_slot(imported.draft.org.as_deref())?;
         for (name, bytes) in imported.app_icon.iter().chain(imported.test_suite.iter()) {
             self.store.put_file(name, bytes)?;
         }
@@ -321,42 +326,44 @@ impl Library {
 
     /// Reads a file the user picked and keeps it; refuses an oversized one before
     /// reading it.
-    pub fn attach_path(&mut self, path: &std::path::Path) -> Result<Attachment, StoreError> {
-        let size = std::fs::metadata(path)?.len();
+    pub fn attach_path(&mut self, path: &std::path::Path) -> Result<Attachment, LibraryError> {
+        let size = std::fs::metadata(path).map_err(StoreError::from)?.len();
         if size > MAX_ATTACHMENT_BYTES {
             return Err(StoreError::TooLarge {
                 limit: MAX_ATTACHMENT_BYTES,
                 actual: size,
-            });
+            }
+            .into());
         }
         let name = path
             .file_name()
             .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-        self.attach(&name, &std::fs::read(path)?)
+        self.attach(&name, &std::fs::read(path).map_err(StoreError::from)?)
     }
 
-    /// Holds the test-account password (memory only until the keychain lands).
+    /// Keeps the test-account password in the secret store (the OS keychain in the
+    /// app). If that fails, nothing is stored anywhere and the error says why.
     pub fn set_password(
         &mut self,
         id: &str,
         password: Sensitive<String>,
         now_ms: i64,
-    ) -> Result<DraftView, StoreError> {
+    ) -> Result<DraftView, LibraryError> {
         let row = self.store.load_draft(id)?;
-        self.secrets.set(id, password);
-        Ok(self.view(row, CalendarDate::from_unix_millis(now_ms)))
+        self.secrets.set(id, &password)?;
+        self.view(row, CalendarDate::from_unix_millis(now_ms))
     }
 
-    pub fn session(&self) -> Result<Session, StoreError> {
-        self.store.session()
+    pub fn session(&self) -> Result<Session, LibraryError> {
+        Ok(self.store.session()?)
     }
 
-    pub fn set_session(&mut self, session: &Session) -> Result<(), StoreError> {
-        self.store.set_session(session)
+    pub fn set_session(&mut self, session: &Session) -> Result<(), LibraryError> {
+        Ok(self.store.set_session(session)?)
     }
 
     /// Labels, help, use cases and scopes for the form of one draft.
-    pub fn form_schema(&self, id: &str, today: CalendarDate) -> Result<FormSchema, StoreError> {
+    pub fn form_schema(&self, id: &str, today: CalendarDate) -> Result<FormSchema, LibraryError> {
         let draft = self.store.load_draft(id)?.draft;
         let pack = RulePack::for_draft(&draft, today);
         let (use_cases, max) = pack.use_cases(draft.integration_type);
@@ -372,178 +379,4 @@ impl Library {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::secrets::MemorySecretStore;
-
-    const NOW: i64 = 1_795_950_000_000; // 2026-11-29
-
-    fn library() -> (tempfile::TempDir, Library) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("oin.db")).unwrap();
-        (
-            dir,
-            Library::new(store, Box::<MemorySecretStore>::default(), None),
-        )
-    }
-
-    #[test]
-    fn rename_sets_the_app_name_and_can_be_undone() {
-        let (_d, mut lib) = library();
-        let id = lib
-            .create(IntegrationType::ApiService, None, NOW)
-            .unwrap()
-            .id;
-        let view = lib.rename(&id, "  Acme Sync  ", NOW + 1).unwrap();
-        assert_eq!(view.draft.app_info.app_name.as_deref(), Some("Acme Sync"));
-        assert_eq!(
-            lib.list(CalendarDate::from_unix_millis(NOW)).unwrap()[0].name,
-            "Acme Sync"
-        );
-        let undone = lib.undo(&id, NOW + 2).unwrap();
-        assert_eq!(
-            undone.draft.app_info.app_name, None,
-            "a rename is one undoable step"
-        );
-    }
-
-    #[test]
-    fn duplicate_copies_fields_but_not_the_password() {
-        let (_d, mut lib) = library();
-        let view = lib
-            .create(
-                IntegrationType::WorkflowsConnector,
-                Some("acme.okta.com".into()),
-                NOW,
-            )
-            .unwrap();
-        let mut draft = view.draft.clone();
-        draft.app_info.app_name = Some("Acme".into());
-        draft.workflows.version = Some("3".into());
-        lib.save(&view.id, &draft, NOW + 1).unwrap();
-        lib.set_password(&view.id, Sensitive::new("pw".into()), NOW + 2)
-            .unwrap();
-
-        let copy = lib.duplicate(&view.id, NOW + 3).unwrap();
-        assert_eq!(copy.name, "Acme (copy)");
-        assert_eq!(copy.org.as_deref(), Some("acme.okta.com"));
-        let copied = lib.open(&copy.id, NOW + 4).unwrap();
-        assert_eq!(copied.draft.workflows.version.as_deref(), Some("3"));
-        assert!(
-            !copied.has_password,
-            "the test-account password stays with its own draft"
-        );
-        assert!(!copied.can_undo, "the copy starts its own history");
-        assert!(lib.open(&view.id, NOW + 5).unwrap().has_password);
-    }
-
-    #[test]
-    fn new_drafts_record_todays_pack_and_open_becomes_the_session() {
-        let (_d, mut lib) = library();
-        let view = lib
-            .create(IntegrationType::ApiService, Some("  ".into()), NOW)
-            .unwrap();
-        assert_eq!(view.draft.rule_pack.as_deref(), Some("oin-2026"));
-        assert_eq!(view.draft.org, None, "a blank org is no org");
-        assert_eq!(
-            lib.session().unwrap().open_draft_id.as_deref(),
-            Some(view.id.as_str())
-        );
-        let before = CalendarDate::new(2025, 6, 1);
-        let old = lib
-            .create(IntegrationType::ApiService, None, 1_748_736_000_000)
-            .unwrap();
-        assert_eq!(
-            old.draft.rule_pack.as_deref(),
-            Some("oin-manager-2025"),
-            "{before:?}"
-        );
-    }
-
-    #[test]
-    fn attaching_a_file_keeps_its_bytes_and_refuses_huge_ones() {
-        let (dir, mut lib) = library();
-        let path = dir.path().join("tests.flopack");
-        std::fs::write(&path, br#"{"type":"flopack"}"#).unwrap();
-        let a = lib.attach_path(&path).unwrap();
-        assert_eq!((a.file_name.as_str(), a.size_bytes), ("tests.flopack", 18));
-        assert_eq!(
-            lib.store().file(&a.sha256).unwrap(),
-            br#"{"type":"flopack"}"#
-        );
-
-        let huge = dir.path().join("huge.folder");
-        let f = std::fs::File::create(&huge).unwrap();
-        f.set_len(MAX_ATTACHMENT_BYTES + 1).unwrap(); // sparse: nothing is written
-        let err = lib.attach_path(&huge).unwrap_err();
-        assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
-        assert!(
-            err.to_string().contains("bytes"),
-            "the message gives the sizes"
-        );
-        let missing = lib
-            .attach_path(&dir.path().join("gone.flopack"))
-            .unwrap_err();
-        assert!(matches!(missing, StoreError::Io(_)));
-    }
-
-    #[test]
-    fn export_then_import_makes_a_second_draft_with_the_same_fields_and_files() {
-        let (dir, mut lib) = library();
-        let view = lib
-            .create(IntegrationType::WorkflowsConnector, None, NOW)
-            .unwrap();
-        let suite = dir.path().join("t.flopack");
-        std::fs::write(
-            &suite,
-            br#"{"type":"flopack","data":{"flos":{"a":{"name":"Flow A"}}}}"#,
-        )
-        .unwrap();
-        let mut d = view.draft.clone();
-        d.app_info.app_name = Some("Acme Flows".into());
-        d.workflows.test_suite = Some(lib.attach_path(&suite).unwrap());
-        lib.save(&view.id, &d, NOW + 1).unwrap();
-        lib.set_password(&view.id, Sensitive::new("canary-pw-81".into()), NOW + 2)
-            .unwrap();
-
-        let out = dir.path().join("export");
-        let json = lib.export(&view.id, &out).unwrap();
-        let text = std::fs::read_to_string(&json).unwrap();
-        assert!(
-            !text.contains("canary-pw-81"),
-            "an export never holds the password"
-        );
-        assert!(
-            out.join("t.flopack").exists(),
-            "files travel beside the JSON"
-        );
-
-        let summary = lib.import(&json, NOW + 3).unwrap();
-        assert_ne!(summary.id, view.id, "import never overwrites");
-        assert_eq!(
-            lib.list(CalendarDate::from_unix_millis(NOW)).unwrap().len(),
-            2
-        );
-        let imported = lib.open(&summary.id, NOW + 4).unwrap();
-        assert_eq!(
-            imported.draft, d,
-            "fields and file references come back the same"
-        );
-        assert_eq!(imported.report.test_suite.unwrap().flows, ["Flow A"]);
-    }
-
-    #[test]
-    fn the_form_schema_follows_the_drafts_pack() {
-        let (_d, mut lib) = library();
-        let view = lib.create(IntegrationType::ApiService, None, NOW).unwrap();
-        let today = CalendarDate::from_unix_millis(NOW);
-        let wizard = lib.form_schema(&view.id, today).unwrap();
-        assert_eq!((wizard.use_cases.len(), wizard.max_use_cases), (7, 3));
-        let mut d = view.draft.clone();
-        d.rule_pack = Some("oin-manager-2025".into());
-        lib.save(&view.id, &d, NOW + 1).unwrap();
-        let manager = lib.form_schema(&view.id, today).unwrap();
-        assert_eq!((manager.use_cases.len(), manager.max_use_cases), (10, 5));
-        assert!(manager.admin_scopes.contains(&"okta.users.read".to_owned()));
-    }
-}
+mod tests;

@@ -1,0 +1,256 @@
+//! The library's lifecycle operations: status by hand with its timeline, the
+//! per-org slot limit, delete to a 30-day Trash and restore, and updating a
+//! published integration as a new linked draft with a diff.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{DraftSummary, DraftView, Library, LibraryError};
+use crate::lifecycle::{self, Allowed, FieldChange, SlotUse, SubmissionStatus, SLOT_LIMIT};
+use crate::rules::{CalendarDate, RulePack};
+use crate::store::DraftRow;
+
+/// One change of status, for the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusEvent {
+    pub status: SubmissionStatus,
+    pub label: String,
+    #[ts(type = "number")]
+    pub at: i64,
+}
+
+/// For an update draft: the published version and what differs from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateOf {
+    pub published_id: String,
+    pub published_name: String,
+    pub changes: Vec<FieldChange>,
+    /// A first draft of "What changes are you making…", for the user to edit.
+    pub proposed_summary: String,
+}
+
+/// Everything about where a submission is in Okta's process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Lifecycle {
+    pub status: SubmissionStatus,
+    pub status_label: String,
+    pub timeline: Vec<StatusEvent>,
+    pub allowed: Allowed,
+    /// Every status with its name under this draft's pack, for setting it by hand.
+    pub statuses: Vec<StatusEvent>,
+    pub reminders: Vec<String>,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update_of: Option<UpdateOf>,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slots: Option<SlotUse>,
+}
+
+/// A draft in the Trash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrashItem {
+    pub id: String,
+    pub name: String,
+    #[ts(type = "number")]
+    pub deleted_at: i64,
+    #[ts(type = "number")]
+    pub days_left: i64,
+}
+
+impl Library {
+    pub(super) fn lifecycle(
+        &self,
+        row: &DraftRow,
+        today: CalendarDate,
+    ) -> Result<Lifecycle, LibraryError> {
+        let pack = RulePack::for_draft(&row.draft, today);
+        let wizard = pack.uses_wizard(row.draft.integration_type);
+        let status = SubmissionStatus::parse(&row.status);
+        let events = self.store.status_events(&row.id)?;
+        let published_at = events
+            .iter()
+            .rev()
+            .find(|(s, _)| *s == SubmissionStatus::Published)
+            .map(|(_, at)| *at);
+        let event = |(s, at): (SubmissionStatus, i64)| StatusEvent {
+            status: s,
+            label: s.label(wizard).to_owned(),
+            at,
+        };
+        let update_of = match &row.parent_id {
+            Some(parent) => {
+                let published = self.store.load_draft(parent)?;
+                let changes = lifecycle::diff(&published.draft, &row.draft);
+                Some(UpdateOf {
+                    published_id: parent.clone(),
+                    published_name: published.draft.display_name(),
+                    proposed_summary: lifecycle::propose_summary(
+                        &changes,
+                        &published.draft,
+                        &row.draft,
+                    ),
+                    changes,
+                })
+            }
+            None => None,
+        };
+        Ok(Lifecycle {
+            status,
+            status_label: status.label(wizard).to_owned(),
+            timeline: events.into_iter().map(event).collect(),
+            allowed: lifecycle::allowed(status),
+            statuses: SubmissionStatus::ALL
+                .into_iter()
+                .map(|s| event((s, 0)))
+                .collect(),
+            reminders: lifecycle::reminders(status, pack, published_at),
+            update_of,
+            slots: row
+                .draft
+                .org
+                .as_deref()
+                .map(|o| self.slot_use(o))
+                .transpose()?,
+        })
+    }
+
+    /// How many of `org`'s submission slots are used (Trash excluded).
+    pub fn slot_use(&self, org: &str) -> Result<SlotUse, LibraryError> {
+        let key = org.trim().to_lowercase();
+        let used = self
+            .store
+            .list_drafts()?
+            .iter()
+            .filter(|r| {
+                r.draft
+                    .org
+                    .as_deref()
+                    .is_some_and(|o| o.trim().to_lowercase() == key)
+            })
+            .count() as u32;
+        Ok(SlotUse {
+            org: org.trim().to_owned(),
+            used,
+            limit: SLOT_LIMIT,
+        })
+    }
+
+    /// Every org the library knows, with its slot use.
+    pub fn slot_meters(&self) -> Result<Vec<SlotUse>, LibraryError> {
+        let mut orgs: Vec<String> = self
+            .store
+            .list_drafts()?
+            .iter()
+            .filter_map(|r| r.draft.org.clone())
+            .map(|o| o.trim().to_lowercase())
+            .collect();
+        orgs.sort();
+        orgs.dedup();
+        orgs.iter()
+            .filter(|o| !o.is_empty())
+            .map(|o| self.slot_use(o))
+            .collect()
+    }
+
+    /// Refuses one more submission in a full org.
+    pub(super) fn check_slot(&self, org: Option<&str>) -> Result<(), LibraryError> {
+        let Some(org) = org.map(str::trim).filter(|o| !o.is_empty()) else {
+            return Ok(());
+        };
+        let use_ = self.slot_use(org)?;
+        if use_.used >= use_.limit {
+            return Err(LibraryError::SlotsFull {
+                org: use_.org,
+                used: use_.used,
+                limit: use_.limit,
+            });
+        }
+        Ok(())
+    }
+
+    /// Records a status set by hand (e.g. after submitting in the OIN Manager).
+    pub fn set_status(
+        &mut self,
+        id: &str,
+        status: SubmissionStatus,
+        now_ms: i64,
+    ) -> Result<DraftView, LibraryError> {
+        self.store.set_status(id, status, now_ms)?;
+        let row = self.store.load_draft(id)?;
+        self.view(row, CalendarDate::from_unix_millis(now_ms))
+    }
+
+    /// Moves a draft to the Trash and deletes its keychain entry. Only drafts.
+    pub fn delete(&mut self, id: &str, now_ms: i64) -> Result<(), LibraryError> {
+        let row = self.store.load_draft(id)?;
+        let status = SubmissionStatus::parse(&row.status);
+        if !lifecycle::allowed(status).delete {
+            return Err(LibraryError::NotDeletable {
+                status: status.label(false).to_owned(),
+            });
+        }
+        self.secrets.delete(id)?;
+        self.store.set_deleted(id, Some(now_ms))?;
+        let mut session = self.store.session()?;
+        if session.open_draft_id.as_deref() == Some(id) {
+            session.open_draft_id = None;
+            self.store.set_session(&session)?;
+        }
+        Ok(())
+    }
+
+    /// The Trash, after removing for good what is past its 30 days.
+    pub fn trash(&mut self, now_ms: i64) -> Result<Vec<TrashItem>, LibraryError> {
+        let mut items = Vec::new();
+        for row in self.store.list_trash()? {
+            let deleted_at = row.deleted_at.unwrap_or(now_ms);
+            if lifecycle::trash_expired(deleted_at, now_ms) {
+                self.store.delete_draft(&row.id)?;
+                continue;
+            }
+            items.push(TrashItem {
+                name: row.draft.display_name(),
+                days_left: lifecycle::trash_days_left(deleted_at, now_ms),
+                deleted_at,
+                id: row.id,
+            });
+        }
+        Ok(items)
+    }
+
+    /// Takes a draft out of the Trash (if its org has a free slot).
+    pub fn restore(&mut self, id: &str, now_ms: i64) -> Result<DraftSummary, LibraryError> {
+        let row = self.store.load_draft(id)?;
+        self.check_slot(row.draft.org.as_deref())?;
+        self.store.set_deleted(id, None)?;
+        let row = self.store.load_draft(id)?;
+        Ok(self.summary(&row, CalendarDate::from_unix_millis(now_ms)))
+    }
+
+    /// "Update" on a published integration: a new draft version linked to it,
+    /// with "Does your app exist in the OIN?" = yes and the existing name filled
+    /// in. The published version stays as it was.
+    pub fn update_published(&mut self, id: &str, now_ms: i64) -> Result<DraftView, LibraryError> {
+        let published = self.store.load_draft(id)?;
+        let status = SubmissionStatus::parse(&published.status);
+        if !lifecycle::allowed(status).update {
+            return Err(LibraryError::NotPublished {
+                status: status.label(false).to_owned(),
+            });
+        }
+        let mut draft = published.draft.clone();
+        draft.app_info.exists_in_oin = Some(true);
+        draft.app_info.existing_app_name = Some(published.draft.display_name());
+        draft.app_info.update_summary = None;
+        draft.dismissed.clear();
+        self.check_slot(draft.org.as_deref())?;
+        let new_id = self.store.create_draft(&draft, now_ms)?;
+        self.store.set_parent(&new_id, id)?;
+        self.open(&new_id, now_ms)
+    }
+}
