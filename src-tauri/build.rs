@@ -23,6 +23,13 @@ const COMMANDS: &[&str] = &[
     "export_draft",
     "import_draft",
     "check_links",
+    "reveal_password",
+    "set_status",
+    "delete_draft",
+    "list_trash",
+    "restore_draft",
+    "update_published",
+    "slot_meters",
 ];
 
 fn main() {

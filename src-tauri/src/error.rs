@@ -1,7 +1,7 @@
 //! The one error the UI receives: `IpcError { code, message, fields? }`. Core's
 //! precise errors are mapped here, once; the UI branches on `code` only.
 
-use oin_core::library::TransferError;
+use oin_core::library::LibraryError;
 use oin_core::store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -18,6 +18,12 @@ pub enum IpcErrorCode {
     StoreUnavailable,
     /// A file is too large or unreadable.
     BadFile,
+    /// The OS keychain can't be used: the password was not stored.
+    Keychain,
+    /// The org already has Okta's 10 submissions.
+    SlotsFull,
+    /// The submission's status doesn't allow this (delete, update).
+    NotAllowed,
     /// A bug: shown with its message.
     Internal,
 }
@@ -53,7 +59,14 @@ impl IpcError {
 
 impl From<StoreError> for IpcError {
     fn from(e: StoreError) -> Self {
-        let code = match &e {
+        let message = e.to_string();
+        Self::from_store(&e, message)
+    }
+}
+
+impl IpcError {
+    fn from_store(e: &StoreError, message: String) -> Self {
+        let code = match e {
             StoreError::NotFound(_) => IpcErrorCode::NotFound,
             StoreError::DiskFull | StoreError::ReadOnly(_) | StoreError::Busy => {
                 IpcErrorCode::SaveFailed
@@ -64,15 +77,21 @@ impl From<StoreError> for IpcError {
             StoreError::TooLarge { .. } | StoreError::Io(_) => IpcErrorCode::BadFile,
             StoreError::Sqlite(_) => IpcErrorCode::Internal,
         };
-        Self::new(code, e.to_string())
+        Self::new(code, message)
     }
 }
 
-impl From<TransferError> for IpcError {
-    fn from(e: TransferError) -> Self {
-        match e {
-            TransferError::Store(e) => e.into(),
-            TransferError::File(e) => Self::new(IpcErrorCode::BadFile, e.to_string()),
-        }
+impl From<LibraryError> for IpcError {
+    fn from(e: LibraryError) -> Self {
+        let code = match &e {
+            LibraryError::Store(inner) => return IpcError::from_store(inner, e.to_string()),
+            LibraryError::File(_) => IpcErrorCode::BadFile,
+            LibraryError::Secret(_) => IpcErrorCode::Keychain,
+            LibraryError::SlotsFull { .. } => IpcErrorCode::SlotsFull,
+            LibraryError::NotDeletable { .. } | LibraryError::NotPublished { .. } => {
+                IpcErrorCode::NotAllowed
+            }
+        };
+        Self::new(code, e.to_string())
     }
 }

@@ -40,6 +40,13 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::drafts::check_draft,
         commands::drafts::apply_fix,
         commands::drafts::check_links,
+        commands::drafts::reveal_password,
+        commands::lifecycle::set_status,
+        commands::lifecycle::delete_draft,
+        commands::lifecycle::list_trash,
+        commands::lifecycle::restore_draft,
+        commands::lifecycle::update_published,
+        commands::lifecycle::slot_meters,
         commands::files::pick_attachment,
         commands::files::export_draft,
         commands::files::import_draft,
@@ -55,7 +62,8 @@ pub fn run() {
                 Some(dir) => PathBuf::from(dir),
                 None => app.path().app_data_dir()?,
             };
-            app.manage(AppState::open(&dir));
+            let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
+            app.manage(AppState::open(&dir, Box::new(keychain)));
             Ok(())
         });
     run_app(builder)

@@ -5,7 +5,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use oin_core::library::Library;
-use oin_core::secrets::MemorySecretStore;
+use oin_core::secrets::SecretStore;
 use oin_core::store::Store;
 
 use crate::error::IpcError;
@@ -18,15 +18,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn open(dir: &Path) -> Self {
+    /// Opens the library in `dir`, with passwords kept in `secrets`.
+    pub fn open(dir: &Path, secrets: Box<dyn SecretStore>) -> Self {
         let opened = Store::open_or_recover(&dir.join(DB_FILE), now_ms())
-            .map(|(store, recovery)| {
-                Mutex::new(Library::new(
-                    store,
-                    Box::<MemorySecretStore>::default(),
-                    recovery,
-                ))
-            })
+            .map(|(store, recovery)| Mutex::new(Library::new(store, secrets, recovery)))
             .map_err(IpcError::from);
         Self { library: opened }
     }

@@ -24,7 +24,8 @@ impl Harness {
     }
 
     fn at(dir: tempfile::TempDir) -> Self {
-        let app = run_app(mock_builder().manage(crate::AppState::open(dir.path())))
+        let secrets = Box::<oin_core::secrets::MemorySecretStore>::default();
+        let app = run_app(mock_builder().manage(crate::AppState::open(dir.path(), secrets)))
             .build(tauri::generate_context!())
             .expect("the app builds on the mock runtime");
         let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -160,6 +161,56 @@ fn issues_come_with_each_view_and_check_does_not_save() {
 }
 
 #[test]
+fn lifecycle_rules_reach_the_ui_with_their_own_codes() {
+    let h = Harness::new();
+    let view = h
+        .call(
+            "create_draft",
+            json!({"integrationType": "apiService", "org": "acme.okta.com"}),
+        )
+        .unwrap();
+    let id = view["id"].as_str().unwrap();
+    assert_eq!(
+        view["lifecycle"]["slots"],
+        json!({"org": "acme.okta.com", "used": 1, "limit": 10})
+    );
+    let published = h
+        .call("set_status", json!({"id": id, "status": "published"}))
+        .unwrap();
+    assert_eq!(
+        published["lifecycle"]["allowed"],
+        json!({"delete": false, "update": true})
+    );
+    let err = h.call("delete_draft", json!({"id": id})).unwrap_err();
+    assert_eq!(err["code"], "notAllowed");
+    let update = h.call("update_published", json!({"id": id})).unwrap();
+    assert_eq!(update["lifecycle"]["updateOf"]["publishedId"], json!(id));
+    let update_id = update["id"].as_str().unwrap();
+    h.call("delete_draft", json!({"id": update_id})).unwrap();
+    let trash = h.call("list_trash", json!({})).unwrap();
+    assert_eq!(trash[0]["daysLeft"], 30);
+    h.call("restore_draft", json!({"id": update_id})).unwrap();
+    for _ in 0..8 {
+        h.call(
+            "create_draft",
+            json!({"integrationType": "apiService", "org": "acme.okta.com"}),
+        )
+        .unwrap();
+    }
+    let full = h
+        .call(
+            "create_draft",
+            json!({"integrationType": "apiService", "org": "acme.okta.com"}),
+        )
+        .unwrap_err();
+    assert_eq!(full["code"], "slotsFull");
+    assert!(full["message"]
+        .as_str()
+        .unwrap()
+        .contains("10 of Okta's 10"));
+}
+
+#[test]
 fn errors_reach_the_ui_as_ipc_error() {
     let h = Harness::new();
     let err = h
@@ -203,7 +254,8 @@ fn future_db(path: &Path) -> oin_core::store::Store {
 /// Every type that crosses the IPC boundary, exported with its dependencies.
 fn export_bindings(dir: &Path) {
     use oin_core::draft::AttachmentSlot;
-    use oin_core::library::{DraftSummary, DraftView, FormSchema};
+    use oin_core::library::{DraftSummary, DraftView, FormSchema, TrashItem};
+    use oin_core::lifecycle::SlotUse;
     use oin_core::store::{Recovery, Session};
     use ts_rs::TS;
     let cfg = ts_rs::Config::new().with_out_dir(dir);
@@ -212,6 +264,8 @@ fn export_bindings(dir: &Path) {
     FormSchema::export_all(&cfg).unwrap();
     Recovery::export_all(&cfg).unwrap();
     Session::export_all(&cfg).unwrap();
+    TrashItem::export_all(&cfg).unwrap();
+    SlotUse::export_all(&cfg).unwrap();
     AttachmentSlot::export_all(&cfg).unwrap();
     crate::IpcError::export_all(&cfg).unwrap();
     crate::commands::app::About::export_all(&cfg).unwrap();

@@ -4,5 +4,6 @@
 
 mod cli;
 mod journey;
+mod lifecycle;
 mod precheck;
 mod store_faults;

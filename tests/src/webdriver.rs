@@ -62,6 +62,11 @@ pub struct Driver {
 impl Driver {
     /// Starts tauri-driver with `env` passed on to the app it launches.
     pub fn start(env: &[(&str, &Path)]) -> Self {
+        Self::start_logged(env, None)
+    }
+
+    /// Like `start`, with everything the driver and the app print sent to `log`.
+    pub fn start_logged(env: &[(&str, &Path)], log: Option<&Path>) -> Self {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the real-window tests need a display: run them through the README's test command \
@@ -82,6 +87,10 @@ impl Driver {
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::null());
+        if let Some(log) = log {
+            let file = std::fs::File::create(log).expect("the log file can be created");
+            cmd.stdout(file.try_clone().unwrap()).stderr(file);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -259,6 +268,19 @@ impl Session {
             &json!({"script": script, "args": args}),
         )["value"]
             .clone()
+    }
+
+    /// Chooses an option of a `<select>` as the keyboard would, with the change
+    /// event the page listens to. (Clicking an `<option>` can be intercepted by
+    /// WebKit's native popup.)
+    pub fn select(&self, css: &str, value: &str) {
+        self.find(css);
+        let ok = self.script(
+            "const s = document.querySelector(arguments[0]); s.focus(); s.value = arguments[1];\
+             s.dispatchEvent(new Event('change', {bubbles: true})); return s.value === arguments[1];",
+            json!([css, value]),
+        );
+        assert_eq!(ok, json!(true), "{css} has no option {value}");
     }
 
     /// Runs an async script: it calls its last argument with the result.

@@ -354,6 +354,12 @@ impl Library {
         self.view(row, CalendarDate::from_unix_millis(now_ms))
     }
 
+    /// The password, for an explicit reveal or copy only.
+    pub fn password(&self, id: &str) -> Result<Option<Sensitive<String>>, LibraryError> {
+        self.store.load_draft(id)?;
+        Ok(self.secrets.get(id)?)
+    }
+
     pub fn session(&self) -> Result<Session, LibraryError> {
         Ok(self.store.session()?)
     }

@@ -112,3 +112,9 @@ pub fn check_links(state: State<'_, AppState>, id: String) -> Result<Vec<LinkChe
     state.library()?.remember_links(&checks)?;
     Ok(checks)
 }
+
+/// The password itself, only on an explicit "Reveal" or "Copy" in the UI.
+#[tauri::command(async)]
+pub fn reveal_password(state: State<'_, AppState>, id: String) -> Result<Option<String>, IpcError> {
+    Ok(state.library()?.password(&id)?.map(|p| p.expose().clone()))
+}

@@ -3,3 +3,4 @@
 pub mod app;
 pub mod drafts;
 pub mod files;
+pub mod lifecycle;

@@ -15,6 +15,9 @@ import type { LinkCheck } from "./bindings/LinkCheck";
 import type { Recovery } from "./bindings/Recovery";
 import type { Report } from "./bindings/Report";
 import type { Session } from "./bindings/Session";
+import type { SlotUse } from "./bindings/SlotUse";
+import type { SubmissionStatus } from "./bindings/SubmissionStatus";
+import type { TrashItem } from "./bindings/TrashItem";
 
 export type { IpcError };
 
@@ -67,3 +70,11 @@ export const applyFix = (id: string, draft: Draft, fix: FixAction) =>
 export const exportDraft = (id: string) => call<string | null>("export_draft", { id });
 export const importDraft = () => call<DraftSummary | null>("import_draft");
 export const checkLinks = (id: string) => call<LinkCheck[]>("check_links", { id });
+export const revealPassword = (id: string) => call<string | null>("reveal_password", { id });
+export const setStatus = (id: string, status: SubmissionStatus) =>
+  call<DraftView>("set_status", { id, status });
+export const deleteDraft = (id: string) => call<null>("delete_draft", { id });
+export const listTrash = () => call<TrashItem[]>("list_trash");
+export const restoreDraft = (id: string) => call<DraftSummary>("restore_draft", { id });
+export const updatePublished = (id: string) => call<DraftView>("update_published", { id });
+export const slotMeters = () => call<SlotUse[]>("slot_meters");

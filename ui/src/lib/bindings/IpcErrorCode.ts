@@ -3,4 +3,4 @@
 /**
  * What the UI can do something about.
  */
-export type IpcErrorCode = "notFound" | "saveFailed" | "storeUnavailable" | "badFile" | "internal";
+export type IpcErrorCode = "notFound" | "saveFailed" | "storeUnavailable" | "badFile" | "keychain" | "slotsFull" | "notAllowed" | "internal";
