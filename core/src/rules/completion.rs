@@ -172,7 +172,6 @@ pub fn completion(draft: &Draft, pack: &RulePack, facts: &Facts, issues: &[Issue
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::{Attachment, ContactKind, SupportContact};
     use crate::IntegrationType;
 
     fn pack(id: &str) -> &'static RulePack {
@@ -183,40 +182,7 @@ mod tests {
         crate::rules::check(d, p, &facts).completion
     }
 
-    fn attachment() -> Attachment {
-        Attachment {
-            file_name: "x".into(),
-            size_bytes: 1,
-            sha256: "00".into(),
-        }
-    }
-
-    fn full(t: IntegrationType) -> Draft {
-        let mut d = Draft::new(t);
-        let s = |v: &str| Some(v.to_owned());
-        d.app_info.exists_in_oin = Some(false);
-        d.app_info.app_name = s("Acme");
-        d.app_info.app_website = s("https://acme.example");
-        d.app_info.use_cases = vec!["Automation".into()];
-        d.app_info.description = s("Syncs.");
-        d.app_info.app_icon = Some(attachment());
-        d.support.contacts = vec![SupportContact {
-            kind: ContactKind::Email,
-            value: s("a@b.c"),
-        }];
-        d.support.escalation_contact = s("oin-team@acme.example");
-        d.test_account.url = s("https://acme.example/login");
-        d.test_account.username = s("isvtest@okta.com");
-        d.workflows.connector = s("acme");
-        d.workflows.version = s("3");
-        d.workflows.test_suite = Some(attachment());
-        d.workflows.user_doc_url = s("https://acme.example/docs");
-        d.workflows.api_doc_url = s("https://acme.example/api");
-        d.api_service.scopes = vec!["okta.users.read".into()];
-        d.api_service.scope_reason = s("Reads users.");
-        d.api_service.config_guide_url = s("https://acme.example/guide");
-        d
-    }
+    use crate::rules::tests::full;
 
     const PW: Facts = Facts {
         has_password: true,
