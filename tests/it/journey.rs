@@ -287,3 +287,20 @@ fn duplicate_and_rename(s: &Session) {
     assert_eq!(names(s).len(), 3);
     s.screenshot(&shots().join("08-library-after-duplicate-and-rename.png"));
 }
+
+/// Dark mode follows the OS: with GTK's dark theme the page is dark.
+#[test]
+fn dark_mode_follows_the_os() {
+    let data = tempfile::tempdir().unwrap();
+    let dark = std::path::Path::new("Adwaita:dark");
+    let driver = Driver::start(&[("OIN_STUDIO_DATA_DIR", data.path()), ("GTK_THEME", dark)]);
+    let s = driver.session();
+    wait_ready(&s);
+    let v = s.script(
+        "return [matchMedia('(prefers-color-scheme: dark)').matches, getComputedStyle(document.documentElement).backgroundColor]",
+        serde_json::json!([]),
+    );
+    assert_eq!(v[0], true, "the webview reports the OS's dark preference");
+    assert_eq!(v[1], "rgb(17, 21, 29)", "the dark palette is applied");
+    s.screenshot(&shots().join("09-dark-library.png"));
+}
