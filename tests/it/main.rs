@@ -3,6 +3,7 @@
 //! driven over WebDriver.
 
 mod cli;
+mod crash;
 mod journey;
 mod lifecycle;
 mod precheck;

@@ -195,6 +195,7 @@ impl Library {
             });
         }
         self.secrets.delete(id)?;
+        self.has_password.borrow_mut().remove(id);
         self.store.set_deleted(id, Some(now_ms))?;
         let mut session = self.store.session()?;
         if session.open_draft_id.as_deref() == Some(id) {

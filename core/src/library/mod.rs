@@ -92,6 +92,9 @@ pub enum LibraryError {
 pub struct Library {
     store: Store,
     secrets: Box<dyn SecretStore>,
+    /// Whether each draft has a password in the keychain, asked once per draft:
+    /// a keychain round trip on every keystroke's check would slow autosave.
+    has_password: std::cell::RefCell<std::collections::HashMap<String, bool>>,
     /// Test-suite inspections by file hash: a file's content never changes.
     suites: std::cell::RefCell<std::collections::HashMap<String, SuiteReport>>,
     /// Set when start-up had to put an unusable database aside.
@@ -104,6 +107,7 @@ impl Library {
             store,
             secrets,
             suites: Default::default(),
+            has_password: Default::default(),
             recovery,
         }
     }
@@ -124,9 +128,18 @@ impl Library {
                 .clone()
         });
         Facts {
-            has_password: self.secrets.has(id),
+            has_password: self.password_known(id),
             test_suite,
         }
+    }
+
+    fn password_known(&self, id: &str) -> bool {
+        if let Some(known) = self.has_password.borrow().get(id) {
+            return *known;
+        }
+        let has = self.secrets.has(id);
+        self.has_password.borrow_mut().insert(id.to_owned(), has);
+        has
     }
 
     /// Checks a draft (saved or not) of this id against its pack.
@@ -169,7 +182,7 @@ impl Library {
             lifecycle: self.lifecycle(&row, today)?,
             links: self.known_links(&row.draft),
             report: self.check(&row.id, &row.draft, today),
-            has_password: self.secrets.has(&row.id),
+            has_password: self.password_known(&row.id),
             rev: row.rev.head,
             can_undo: row.rev.can_undo,
             can_redo: row.rev.can_redo,
@@ -350,7 +363,9 @@ impl Library {
         now_ms: i64,
     ) -> Result<DraftView, LibraryError> {
         let row = self.store.load_draft(id)?;
-        self.secrets.set(id, &password)?;
+        let result = self.secrets.set(id, &password);
+        self.has_password.borrow_mut().remove(id);
+        result?;
         self.view(row, CalendarDate::from_unix_millis(now_ms))
     }
 

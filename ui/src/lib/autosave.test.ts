@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Autosaver, type SaveStatus } from "./autosave";
 
-function harness(save: (v: string) => Promise<string>) {
+function harness(save: (v: string) => Promise<string>, maxWaitMs = 300) {
   const statuses: SaveStatus[] = [];
   const saved: string[] = [];
   const saver = new Autosaver<string, string>(save, {
     delayMs: 300,
+    maxWaitMs,
     retryMs: 2000,
     onStatus: (s) => statuses.push(s),
     onSaved: (r) => saved.push(r),
@@ -19,7 +20,7 @@ describe("Autosaver", () => {
 
   it("saves once, 300 ms after the last keystroke, with the latest value", async () => {
     const save = vi.fn(async (v: string) => v);
-    const { saver, saved } = harness(save);
+    const { saver, saved } = harness(save, 10_000);
     saver.schedule("a");
     await vi.advanceTimersByTimeAsync(200);
     saver.schedule("ab");
@@ -28,6 +29,20 @@ describe("Autosaver", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(save).toHaveBeenCalledTimes(1);
     expect(saved).toEqual(["ab"]);
+  });
+
+  it("keeps saving every 300 ms while typing never pauses", async () => {
+    const save = vi.fn(async (v: string) => v);
+    const { saver, saved } = harness(save);
+    let text = "";
+    for (let i = 0; i < 20; i++) {
+      text += "x";
+      saver.schedule(text);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // 2 s of keystrokes 100 ms apart: a save at least every 300 ms, the latest text each time.
+    expect(save.mock.calls.length).toBeGreaterThanOrEqual(6);
+    expect(saved.at(-1)!.length).toBeGreaterThanOrEqual(18);
   });
 
   it("never runs two saves at once and saves what was typed meanwhile", async () => {

@@ -6,6 +6,8 @@ export type SaveStatus = "saved" | "pending" | "saving" | "error";
 export interface AutosaveOptions<R> {
   /** Wait this long after the last change before saving. */
   delayMs: number;
+  /** …but while changes keep coming, never hold one longer than this. */
+  maxWaitMs: number;
   /** After a failure, try again this long later (and on the next change). */
   retryMs: number;
   onStatus: (status: SaveStatus, error?: unknown) => void;
@@ -14,6 +16,8 @@ export interface AutosaveOptions<R> {
 
 export class Autosaver<T, R> {
   private pending: { value: T } | null = null;
+  /** When the oldest unsaved change was made. */
+  private pendingSince: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
 
@@ -24,9 +28,12 @@ export class Autosaver<T, R> {
 
   /** Records a change; it is saved `delayMs` after the last one. */
   schedule(value: T): void {
+    const now = Date.now();
     this.pending = { value };
+    this.pendingSince ??= now;
     this.opts.onStatus("pending");
-    this.arm(this.opts.delayMs);
+    const waited = now - this.pendingSince;
+    this.arm(Math.max(0, Math.min(this.opts.delayMs, this.opts.maxWaitMs - waited)));
   }
 
   /** True while a change is not yet safely saved. */
@@ -60,6 +67,7 @@ export class Autosaver<T, R> {
     const next = this.pending;
     if (!next) return;
     this.pending = null;
+    this.pendingSince = null;
     this.opts.onStatus("saving");
     this.inFlight = this.save(next.value).then(
       (result) => {
@@ -72,6 +80,7 @@ export class Autosaver<T, R> {
         this.inFlight = null;
         // Keep the failed value unless the user has typed something newer.
         if (!this.pending) this.pending = next;
+        this.pendingSince ??= Date.now();
         this.opts.onStatus("error", error);
         this.arm(this.opts.retryMs);
       },
