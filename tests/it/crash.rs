@@ -7,21 +7,6 @@ use std::time::{Duration, Instant};
 use oin_core::store::Store;
 use oin_tests::webdriver::Driver;
 
-/// The pid of the one running OIN Studio app process.
-fn app_pid() -> u32 {
-    let pids: Vec<u32> = std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
-        .filter(|pid| {
-            std::fs::read_to_string(format!("/proc/{pid}/comm"))
-                .is_ok_and(|c| c.trim() == "oin-studio")
-        })
-        .collect();
-    assert_eq!(pids.len(), 1, "exactly one app process: {pids:?}");
-    pids[0]
-}
-
 #[test]
 fn kill_9_while_typing_loses_at_most_the_last_debounce_window() {
     let data = tempfile::tempdir().unwrap();
@@ -56,7 +41,7 @@ fn kill_9_while_typing_loses_at_most_the_last_debounce_window() {
             .find(|(t, _)| killed_at.duration_since(*t) > Duration::from_millis(1000))
             .map_or(0, |(_, n)| *n);
         // SIGKILL: no chance to flush anything.
-        let pid = app_pid();
+        let pid = driver.app_pid();
         let status = std::process::Command::new("kill")
             .args(["-9", &pid.to_string()])
             .status()

@@ -123,6 +123,42 @@ impl Driver {
     }
 }
 
+impl Driver {
+    /// The pid of the app process this driver launched (its descendant named
+    /// `oin-studio`), so tests running side by side each find their own.
+    pub fn app_pid(&self) -> u32 {
+        let parent_of = |pid: u32| -> Option<u32> {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            stat[stat.rfind(')')? + 2..].split(' ').nth(1)?.parse().ok()
+        };
+        let mine = |mut pid: u32| {
+            while let Some(parent) = parent_of(pid).filter(|p| *p > 1) {
+                if parent == self.child.id() {
+                    return true;
+                }
+                pid = parent;
+            }
+            false
+        };
+        let pids: Vec<u32> = std::fs::read_dir("/proc")
+            .unwrap()
+            .flatten()
+            .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
+            .filter(|pid| {
+                std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                    .is_ok_and(|c| c.trim() == "oin-studio")
+            })
+            .filter(|pid| mine(*pid))
+            .collect();
+        assert_eq!(
+            pids.len(),
+            1,
+            "exactly one app process under this driver: {pids:?}"
+        );
+        pids[0]
+    }
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
