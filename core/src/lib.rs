@@ -9,6 +9,7 @@ pub mod form;
 pub mod library;
 pub mod lifecycle;
 pub mod links;
+pub mod logo;
 pub mod rules;
 pub mod scopes;
 pub mod secrets;
