@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 convert=/usr/bin/convert   # Debian's ImageMagick, not a stand-in on PATH
 "$convert" -size 1024x1024 xc:none \
-  \( -size 896x896 gradient:'#2b59c3'-'#1a2f6b' \
+  \( -size 896x896 gradient:'#2b59c3'-'#1a2f6b' -alpha set \
      \( -size 896x896 xc:none -fill white -draw "roundrectangle 0,0 895,895 200,200" \) \
      -compose DstIn -composite \) -geometry +64+64 -compose Over -composite \
   -fill none -stroke white -strokewidth 84 -draw "circle 512,512 512,242" \

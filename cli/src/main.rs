@@ -11,18 +11,25 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+mod logo;
+
 use oin_core::exchange;
 use oin_core::flowsuite;
 use oin_core::rules::{self, CalendarDate, Facts, Issue, RulePack, Severity};
 use serde::Serialize;
 
 const USAGE: &str = "usage: oin check FILE… [--pack ID] [--format human|json]
+       oin logo inspect FILE [--format human|json]
+       oin logo fix FILE -o OUT.png [--shape square|circle|wide|tall] [--background COLOR]
 
-Checks OIN Studio draft files (*.oin.json) against Okta's OIN rules.
+check        checks OIN Studio draft files (*.oin.json) against Okta's OIN rules.
   --pack ID        check against this rule pack (oin-manager-2025, oin-2026);
                    default: the draft's own pack, else the one in force today
   --format FORMAT  human (default) or json
-Exit status: 0 no errors, 1 errors found, 2 unreadable input or bad arguments.";
+logo inspect judges an image against Okta's logo rules and guidelines.
+logo fix     writes a logo Okta accepts (PNG at 244x244, 200x200, 244x156 or 156x244).
+  --background COLOR  #rrggbb instead of a transparent background
+Exit status: 0 passes (no errors), 1 fails, 2 unreadable input or bad arguments.";
 
 #[derive(PartialEq)]
 enum Format {
@@ -34,6 +41,11 @@ struct Args {
     files: Vec<PathBuf>,
     pack: Option<&'static RulePack>,
     format: Format,
+}
+
+pub(crate) fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("oin: {msg}\n{USAGE}");
+    ExitCode::from(2)
 }
 
 fn parse(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -171,7 +183,12 @@ fn print_human(r: &FileResult) {
 }
 
 fn main() -> ExitCode {
-    let args = match parse(std::env::args().skip(1)) {
+    let mut argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("logo") {
+        argv.remove(0);
+        return logo::run(argv);
+    }
+    let args = match parse(argv.into_iter()) {
         Ok(a) => a,
         Err(msg) => {
             if !msg.is_empty() {

@@ -119,3 +119,89 @@ fn human_output_and_usage_errors() {
     let (status, _, stderr) = run(&["--help"]);
     assert_eq!((status, stderr.contains("usage: oin check")), (0, true));
 }
+
+#[test]
+fn logo_inspect_and_fix_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let good = fixtures.join("logo-200.png");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../icons/source.png");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = Command::new(oin()).args(args).output().unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+        )
+    };
+    let (status, json) = run(&[
+        "logo".as_ref(),
+        "inspect".as_ref(),
+        good.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert_eq!(status, 0, "an accepted logo exits 0");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (v["accepted"].clone(), v["report"]["format"].clone()),
+        (Value::Bool(true), Value::from("png"))
+    );
+    assert_eq!(v["report"]["width"], 200);
+    assert!(v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["id"].as_str().unwrap().starts_with("logo.")));
+
+    let (status, human) = run(&["logo".as_ref(), "inspect".as_ref(), source.as_os_str()]);
+    assert_eq!(status, 1, "1024×1024 fails the hard rules");
+    assert!(
+        human.contains("isn't one of Okta's sizes") && human.contains("rounded"),
+        "{human}"
+    );
+
+    let fixed = dir.path().join("fixed.png");
+    let (status, _) = run(&[
+        "logo".as_ref(),
+        "fix".as_ref(),
+        source.as_os_str(),
+        "-o".as_ref(),
+        fixed.as_os_str(),
+        "--shape".as_ref(),
+        "circle".as_ref(),
+        "--background".as_ref(),
+        "#ffffff".as_ref(),
+    ]);
+    assert_eq!(status, 0);
+    let (status, json) = run(&[
+        "logo".as_ref(),
+        "inspect".as_ref(),
+        fixed.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (
+            status,
+            v["report"]["width"].clone(),
+            v["report"]["height"].clone()
+        ),
+        (0, 244.into(), 244.into())
+    );
+
+    let text = dir.path().join("notes.png");
+    std::fs::write(&text, "not an image").unwrap();
+    let (status, json) = run(&[
+        "logo".as_ref(),
+        "inspect".as_ref(),
+        text.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert_eq!(status, 2, "unreadable input exits 2");
+    assert!(serde_json::from_str::<Value>(&json).unwrap()["error"]
+        .as_str()
+        .unwrap()
+        .contains("isn't an image"));
+}
