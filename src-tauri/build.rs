@@ -30,6 +30,9 @@ const COMMANDS: &[&str] = &[
     "restore_draft",
     "update_published",
     "slot_meters",
+    "logo_view",
+    "fix_logo",
+    "use_original_logo",
 ];
 
 fn main() {

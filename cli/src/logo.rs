@@ -127,16 +127,8 @@ fn inspect(file: &std::path::Path, bytes: &[u8], json: bool) -> ExitCode {
             r.bytes,
             r.color,
             if r.alpha_used { ", transparency" } else { "" },
-            if r.frames > 1 {
-                format!(", {} frames", r.frames)
-            } else {
-                String::new()
-            },
-            if verdict.accepted {
-                "Okta accepts it"
-            } else {
-                "Okta would refuse it"
-            }
+            if r.frames > 1 { format!(", {} frames", r.frames) } else { String::new() },
+            if verdict.accepted { "Okta accepts it" } else { "Okta would refuse it" }
         );
         for c in &verdict.checks {
             let mark = if c.passed {

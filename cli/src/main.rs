@@ -54,11 +54,7 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
         Some("--help" | "-h" | "help") | None => return Err(String::new()),
         Some(other) => return Err(format!("unknown command: {other}")),
     }
-    let mut args = Args {
-        files: Vec::new(),
-        pack: None,
-        format: Format::Human,
-    };
+    let mut args = Args { files: Vec::new(), pack: None, format: Format::Human };
     while let Some(a) = argv.next() {
         match a.as_str() {
             "--pack" => {
@@ -121,17 +117,12 @@ fn check_file(
             let facts = Facts {
                 // A draft file never holds the password: the pipeline checks the rest.
                 has_password: true,
-                test_suite: imported
-                    .test_suite
-                    .as_ref()
-                    .map(|(n, b)| flowsuite::inspect(n, b)),
+                test_suite: imported.test_suite.as_ref().map(|(n, b)| flowsuite::inspect(n, b)),
+                logo: imported.app_icon.as_ref().and_then(|(_, b)| oin_core::logo::judge(b).ok()),
             };
             let report = rules::check(&imported.draft, pack, &facts);
-            let issues: Vec<Issue> = report
-                .issues
-                .into_iter()
-                .filter(|i| i.path != "testAccount.password")
-                .collect();
+            let issues: Vec<Issue> =
+                report.issues.into_iter().filter(|i| i.path != "testAccount.password").collect();
             FileResult {
                 file,
                 pack: pack.id.into(),
@@ -158,11 +149,7 @@ fn print_human(r: &FileResult) {
         r.counts.warnings,
         r.counts.infos,
         r.completion,
-        if r.can_submit {
-            ", ready to submit"
-        } else {
-            ""
-        }
+        if r.can_submit { ", ready to submit" } else { "" }
     );
     for i in &r.issues {
         let sev = match i.severity {
@@ -170,11 +157,8 @@ fn print_human(r: &FileResult) {
             Severity::Warning => "warning",
             Severity::Info => "note",
         };
-        let dismissed = i
-            .dismissed
-            .as_ref()
-            .map(|d| format!(" [dismissed: {d}]"))
-            .unwrap_or_default();
+        let dismissed =
+            i.dismissed.as_ref().map(|d| format!(" [dismissed: {d}]")).unwrap_or_default();
         println!(
             "  {sev:<7} {:<28} {} ({}){dismissed}\n          fix: {}",
             i.path, i.message, i.rule, i.fix
@@ -198,20 +182,14 @@ fn main() -> ExitCode {
             return ExitCode::from(if msg.is_empty() { 0 } else { 2 });
         }
     };
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64);
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
     let today = CalendarDate::from_unix_millis(now);
-    let results: Vec<FileResult> = args
-        .files
-        .iter()
-        .map(|f| check_file(f, args.pack, today))
-        .collect();
+    let results: Vec<FileResult> =
+        args.files.iter().map(|f| check_file(f, args.pack, today)).collect();
     match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&results).expect("results serialize")
-        ),
+        Format::Json => {
+            println!("{}", serde_json::to_string_pretty(&results).expect("results serialize"))
+        }
         Format::Human => results.iter().for_each(print_human),
     }
     if results.iter().any(|r| r.error.is_some()) {

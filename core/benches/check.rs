@@ -14,21 +14,11 @@ use oin_core::rules::{check, Facts, RulePack};
 use oin_core::Draft;
 
 fn fixture(name: &str) -> (Draft, Facts) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/drafts")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/drafts").join(name);
     let imported = exchange::read(&path).expect("fixture draft reads");
-    let test_suite = imported
-        .test_suite
-        .as_ref()
-        .map(|(n, b)| flowsuite::inspect(n, b));
-    (
-        imported.draft,
-        Facts {
-            has_password: true,
-            test_suite,
-        },
-    )
+    let test_suite = imported.test_suite.as_ref().map(|(n, b)| flowsuite::inspect(n, b));
+    let logo = imported.app_icon.as_ref().and_then(|(_, b)| oin_core::logo::judge(b).ok());
+    (imported.draft, Facts { has_password: true, test_suite, logo })
 }
 
 fn bench(c: &mut Criterion) {

@@ -89,9 +89,7 @@ impl AttachmentSlot {
         match self {
             Self::AppIcon => (
                 "Images",
-                &[
-                    "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "ico", "svg",
-                ],
+                &["png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "ico", "svg"],
             ),
             Self::TestSuite => ("Workflows export", &["flopack", "folder"]),
         }
@@ -109,7 +107,10 @@ pub struct AppInfo {
     pub app_website: Option<String>,
     pub use_cases: Vec<String>,
     pub description: Option<String>,
+    /// The logo that will be submitted (the fixed one, once fixed).
     pub app_icon: Option<Attachment>,
+    /// The image as the user gave it, kept unchanged so a fix can be redone.
+    pub app_icon_original: Option<Attachment>,
 }
 
 /// General Settings → Customer support (reference §2.2).
@@ -183,10 +184,7 @@ pub struct Draft {
 
 impl Draft {
     pub fn new(integration_type: IntegrationType) -> Self {
-        Self {
-            integration_type,
-            ..Self::default()
-        }
+        Self { integration_type, ..Self::default() }
     }
 
     /// The name shown in the library: the app name, or a placeholder.
@@ -199,10 +197,7 @@ impl Draft {
 
     /// Attachments this draft refers to, for the store's blob bookkeeping.
     pub fn attachments(&self) -> impl Iterator<Item = &Attachment> {
-        self.app_info
-            .app_icon
-            .iter()
-            .chain(self.workflows.test_suite.iter())
+        self.app_info.app_icon.iter().chain(self.workflows.test_suite.iter())
     }
 }
 
@@ -218,11 +213,7 @@ mod tests {
     #[test]
     fn an_empty_json_object_is_a_draft() {
         let d: Draft = serde_json::from_str("{}").unwrap();
-        assert_eq!(
-            d,
-            Draft::default(),
-            "every field has a default, so {{}} loads"
-        );
+        assert_eq!(d, Draft::default(), "every field has a default, so {{}} loads");
     }
 
     #[test]

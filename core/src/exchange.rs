@@ -48,19 +48,11 @@ pub struct DraftDocument {
 #[derive(Debug, thiserror::Error)]
 pub enum ExchangeError {
     #[error("Can't read {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    Io { path: String, source: std::io::Error },
     #[error(
         "{path} isn't a valid OIN Studio draft file (line {line}, column {column}): {message}"
     )]
-    Json {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Json { path: String, line: usize, column: usize, message: String },
     #[error("{path} was written by a newer OIN Studio (format {found}; this version reads {FORMAT_VERSION}).")]
     NewerFormat { path: String, found: u32 },
     #[error("{path} names the file \"{file}\" outside its own folder; OIN Studio only reads files beside the draft.")]
@@ -76,19 +68,14 @@ pub struct Imported {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExchangeError + '_ {
-    move |source| ExchangeError::Io {
-        path: path.display().to_string(),
-        source,
-    }
+    move |source| ExchangeError::Io { path: path.display().to_string(), source }
 }
 
 /// Resolves a file reference inside `dir`, refusing absolute paths and `..`.
 fn inside(dir: &Path, doc: &Path, file: &str) -> Result<PathBuf, ExchangeError> {
     let rel = Path::new(file);
     let safe = !file.is_empty()
-        && rel
-            .components()
-            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        && rel.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     if !safe {
         return Err(ExchangeError::UnsafePath {
             path: doc.display().to_string(),
@@ -99,15 +86,8 @@ fn inside(dir: &Path, doc: &Path, file: &str) -> Result<PathBuf, ExchangeError> 
 }
 
 fn attachment_for(name: &str, bytes: &[u8]) -> Attachment {
-    let sha256 = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Attachment {
-        file_name: name.to_owned(),
-        size_bytes: bytes.len() as u64,
-        sha256,
-    }
+    let sha256 = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    Attachment { file_name: name.to_owned(), size_bytes: bytes.len() as u64, sha256 }
 }
 
 /// Reads a `*.oin.json` and the files it names.
@@ -116,10 +96,7 @@ pub fn read(path: &Path) -> Result<Imported, ExchangeError> {
     let p = path.display().to_string();
     // Read the version first, so a newer file is refused for what it is.
     if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
-        let found = v
-            .get("formatVersion")
-            .and_then(serde_json::Value::as_u64)
-            .unwrap_or(0) as u32;
+        let found = v.get("formatVersion").and_then(serde_json::Value::as_u64).unwrap_or(0) as u32;
         if found > FORMAT_VERSION {
             return Err(ExchangeError::NewerFormat { path: p, found });
         }
@@ -135,21 +112,18 @@ pub fn read(path: &Path) -> Result<Imported, ExchangeError> {
         let Some(r) = r else { return Ok(None) };
         let file = inside(dir, path, &r.path)?;
         let bytes = std::fs::read(&file).map_err(io(&file))?;
-        let name = file
-            .file_name()
-            .map_or_else(|| r.path.clone(), |n| n.to_string_lossy().into_owned());
+        let name =
+            file.file_name().map_or_else(|| r.path.clone(), |n| n.to_string_lossy().into_owned());
         Ok(Some((name, bytes)))
     };
     let app_icon = load(&doc.files.app_icon)?;
     let test_suite = load(&doc.files.test_suite)?;
     let mut draft = doc.draft;
     draft.app_info.app_icon = app_icon.as_ref().map(|(n, b)| attachment_for(n, b));
+    // The file that travelled is the logo; an original left behind is not.
+    draft.app_info.app_icon_original = draft.app_info.app_icon.clone();
     draft.workflows.test_suite = test_suite.as_ref().map(|(n, b)| attachment_for(n, b));
-    Ok(Imported {
-        draft,
-        app_icon,
-        test_suite,
-    })
+    Ok(Imported { draft, app_icon, test_suite })
 }
 
 /// Writes `<dir>/<stem>.oin.json` and the draft's files beside it; `file` gives
@@ -173,11 +147,7 @@ pub fn write(
     };
     files.app_icon = put(&draft.app_info.app_icon)?;
     files.test_suite = put(&draft.workflows.test_suite)?;
-    let doc = DraftDocument {
-        format_version: FORMAT_VERSION,
-        draft: draft.clone(),
-        files,
-    };
+    let doc = DraftDocument { format_version: FORMAT_VERSION, draft: draft.clone(), files };
     let path = dir.join(format!("{}.oin.json", safe_stem(stem)));
     let json = serde_json::to_string_pretty(&doc).expect("a draft always serializes");
     std::fs::write(&path, json + "\n").map_err(io(&path))?;
@@ -188,19 +158,9 @@ pub fn write(
 pub fn safe_stem(name: &str) -> String {
     let s: String = name
         .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
         .collect();
-    let s = s
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
     if s.is_empty() {
         "draft".into()
     } else {
@@ -242,10 +202,7 @@ mod tests {
             let p = dir.path().join("x.oin.json");
             std::fs::write(&p, doc.to_string()).unwrap();
             let err = read(&p).unwrap_err();
-            assert!(
-                matches!(err, ExchangeError::UnsafePath { .. }),
-                "{bad}: {err}"
-            );
+            assert!(matches!(err, ExchangeError::UnsafePath { .. }), "{bad}: {err}");
         }
     }
 
@@ -257,17 +214,11 @@ mod tests {
         let err = read(&p).unwrap_err();
         assert!(matches!(err, ExchangeError::Json { line: 2, .. }), "{err}");
         std::fs::write(&p, r#"{"formatVersion": 2, "draft": {}}"#).unwrap();
-        assert!(read(&p)
-            .unwrap_err()
-            .to_string()
-            .contains("newer OIN Studio"));
+        assert!(read(&p).unwrap_err().to_string().contains("newer OIN Studio"));
         std::fs::write(&p, "not json").unwrap();
         assert!(matches!(read(&p).unwrap_err(), ExchangeError::Json { .. }));
         let missing = dir.path().join("missing.oin.json");
-        assert!(matches!(
-            read(&missing).unwrap_err(),
-            ExchangeError::Io { .. }
-        ));
+        assert!(matches!(read(&missing).unwrap_err(), ExchangeError::Io { .. }));
     }
 
     /// `docs/oin-draft.schema.json` documents the format; `UPDATE_SCHEMA=1` rewrites it.

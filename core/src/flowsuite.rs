@@ -34,10 +34,7 @@ pub struct SuiteProblem {
 fn problem(severity: Severity, message: impl Into<String>) -> SuiteReport {
     SuiteReport {
         flows: Vec::new(),
-        problem: Some(SuiteProblem {
-            severity,
-            message: message.into(),
-        }),
+        problem: Some(SuiteProblem { severity, message: message.into() }),
     }
 }
 
@@ -95,10 +92,7 @@ pub fn inspect(file_name: &str, bytes: &[u8]) -> SuiteReport {
         return problem(Severity::Error, "The test suite holds no flows. Add the flows that test each action card, then export again.");
     }
     flows.sort();
-    SuiteReport {
-        flows,
-        problem: None,
-    }
+    SuiteReport { flows, problem: None }
 }
 
 #[cfg(test)]
@@ -124,18 +118,8 @@ mod tests {
     fn bad_files_get_a_clear_error_or_warning() {
         let cases: &[(&str, &[u8], Option<Severity>, &str)] = &[
             ("t.flopack", b"", Some(Severity::Error), "empty"),
-            (
-                "t.flopack",
-                b"{\"type\":\"flopack\",",
-                Some(Severity::Error),
-                "damaged",
-            ),
-            (
-                "t.flopack",
-                b"\x89PNG\r\n\x1a\n\0\0",
-                Some(Severity::Error),
-                "binary",
-            ),
+            ("t.flopack", b"{\"type\":\"flopack\",", Some(Severity::Error), "damaged"),
+            ("t.flopack", b"\x89PNG\r\n\x1a\n\0\0", Some(Severity::Error), "binary"),
             (
                 "t.flopack",
                 br#"{"type":"folder","data":{"flos":{"a":{"name":"x"}}}}"#,
@@ -148,37 +132,21 @@ mod tests {
                 Some(Severity::Error),
                 "no flows",
             ),
-            (
-                "t.folder",
-                b"not json",
-                Some(Severity::Warning),
-                "can't read",
-            ),
-            (
-                "t.folder",
-                br#"{"something":"else"}"#,
-                Some(Severity::Warning),
-                "can't find",
-            ),
+            ("t.folder", b"not json", Some(Severity::Warning), "can't read"),
+            ("t.folder", br#"{"something":"else"}"#, Some(Severity::Warning), "can't find"),
             ("t.zip", b"PK", Some(Severity::Error), ".flopack or .folder"),
         ];
         for (name, bytes, want, words) in cases {
             let r = inspect(name, bytes);
             assert_eq!(severity(&r), *want, "{name} {words}");
-            assert!(
-                r.problem.as_ref().unwrap().message.contains(words),
-                "{name}: {:?}",
-                r.problem
-            );
+            assert!(r.problem.as_ref().unwrap().message.contains(words), "{name}: {:?}", r.problem);
         }
     }
 
     #[test]
     fn a_folder_export_with_flows_is_verified_like_a_flopack() {
-        let r = inspect(
-            "Tests.FOLDER",
-            br#"{"type":"folder","data":{"flos":{"a":{"name":"Sync"}}}}"#,
-        );
+        let r =
+            inspect("Tests.FOLDER", br#"{"type":"folder","data":{"flos":{"a":{"name":"Sync"}}}}"#);
         assert_eq!((r.flows.len(), r.problem), (1, None));
     }
 

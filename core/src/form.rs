@@ -68,13 +68,7 @@ const fn f(
     label: &'static str,
     help: &'static str,
 ) -> Field {
-    Field {
-        path,
-        tab,
-        section,
-        label,
-        help,
-    }
+    Field { path, tab, section, label, help }
 }
 
 /// Every field, in the order the OIN Manager shows them.
@@ -154,11 +148,7 @@ mod tests {
                 continue; // a secret and a fixed value: not in the draft body by design
             }
             let (group, key) = f.path.split_once('.').unwrap();
-            assert!(
-                json[group].get(key).is_some(),
-                "{} is not a draft field",
-                f.path
-            );
+            assert!(json[group].get(key).is_some(), "{} is not a draft field", f.path);
         }
     }
 }

@@ -53,10 +53,7 @@ impl SubmissionStatus {
     }
 
     pub fn parse(s: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|x| x.as_str() == s)
-            .unwrap_or(Self::Draft)
+        Self::ALL.into_iter().find(|x| x.as_str() == s).unwrap_or(Self::Draft)
     }
 
     /// The OIN Manager's name, or the OIN Wizard's where the draft goes there.
@@ -156,11 +153,8 @@ pub struct FieldChange {
 }
 
 /// Fields that describe the update itself, not the integration.
-const NOT_COMPARED: &[&str] = &[
-    "appInfo.existsInOin",
-    "appInfo.existingAppName",
-    "appInfo.updateSummary",
-];
+const NOT_COMPARED: &[&str] =
+    &["appInfo.existsInOin", "appInfo.existingAppName", "appInfo.updateSummary"];
 
 fn show(v: &serde_json::Value) -> String {
     match v {
@@ -171,11 +165,9 @@ fn show(v: &serde_json::Value) -> String {
         serde_json::Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join(", "),
         serde_json::Value::Object(o) => match (o.get("fileName"), o.get("value")) {
             (Some(name), _) => show(name),
-            (None, Some(value)) => format!(
-                "{} ({})",
-                show(value),
-                o.get("kind").map(show).unwrap_or_default()
-            ),
+            (None, Some(value)) => {
+                format!("{} ({})", show(value), o.get("kind").map(show).unwrap_or_default())
+            }
             _ => serde_json::Value::Object(o.clone()).to_string(),
         },
         other => other.to_string(),
@@ -184,10 +176,7 @@ fn show(v: &serde_json::Value) -> String {
 
 /// The form fields that differ, in form order.
 pub fn diff(published: &Draft, update: &Draft) -> Vec<FieldChange> {
-    let (a, b) = (
-        serde_json::to_value(published).unwrap(),
-        serde_json::to_value(update).unwrap(),
-    );
+    let (a, b) = (serde_json::to_value(published).unwrap(), serde_json::to_value(update).unwrap());
     FIELDS
         .iter()
         .filter(|f| !NOT_COMPARED.contains(&f.path))
@@ -210,16 +199,8 @@ pub fn propose_summary(changes: &[FieldChange], published: &Draft, update: &Draf
         return String::new();
     }
     let listed = |before: &[String], after: &[String], what: &str| {
-        let added: Vec<_> = after
-            .iter()
-            .filter(|s| !before.contains(s))
-            .cloned()
-            .collect();
-        let removed: Vec<_> = before
-            .iter()
-            .filter(|s| !after.contains(s))
-            .cloned()
-            .collect();
+        let added: Vec<_> = after.iter().filter(|s| !before.contains(s)).cloned().collect();
+        let removed: Vec<_> = before.iter().filter(|s| !after.contains(s)).cloned().collect();
         let mut parts = Vec::new();
         if !added.is_empty() {
             parts.push(format!("added {what} {}", added.join(", ")));
@@ -233,19 +214,13 @@ pub fn propose_summary(changes: &[FieldChange], published: &Draft, update: &Draf
         .iter()
         .map(|c| match c.path.as_str() {
             "apiService.scopes" => {
-                let detail = listed(
-                    &published.api_service.scopes,
-                    &update.api_service.scopes,
-                    "scope",
-                );
+                let detail =
+                    listed(&published.api_service.scopes, &update.api_service.scopes, "scope");
                 format!("Scopes: {detail}.")
             }
             "appInfo.useCases" => {
-                let detail = listed(
-                    &published.app_info.use_cases,
-                    &update.app_info.use_cases,
-                    "use case",
-                );
+                let detail =
+                    listed(&published.app_info.use_cases, &update.app_info.use_cases, "use case");
                 format!("Use cases: {detail}.")
             }
             "workflows.version" => format!("Connector version {} → {}.", c.before, c.after),
@@ -272,10 +247,7 @@ mod tests {
 
     #[test]
     fn wizard_names_group_the_manager_statuses() {
-        let names: Vec<_> = SubmissionStatus::ALL
-            .iter()
-            .map(|s| s.label(true))
-            .collect();
+        let names: Vec<_> = SubmissionStatus::ALL.iter().map(|s| s.label(true)).collect();
         assert_eq!(
             names,
             [
@@ -288,16 +260,9 @@ mod tests {
                 "Published"
             ]
         );
-        assert_eq!(
-            SubmissionStatus::ToBeQaTested.label(false),
-            "To be QA tested by Okta"
-        );
+        assert_eq!(SubmissionStatus::ToBeQaTested.label(false), "To be QA tested by Okta");
         for s in SubmissionStatus::ALL {
-            assert_eq!(
-                SubmissionStatus::parse(s.as_str()),
-                s,
-                "stored names round-trip"
-            );
+            assert_eq!(SubmissionStatus::parse(s.as_str()), s, "stored names round-trip");
         }
     }
 
@@ -345,10 +310,7 @@ mod tests {
             ["appInfo.description", "apiService.scopes"],
             "update fields are not compared"
         );
-        assert_eq!(
-            (changes[0].before.as_str(), changes[0].after.as_str()),
-            ("Old", "New")
-        );
+        assert_eq!((changes[0].before.as_str(), changes[0].after.as_str()), ("Old", "New"));
         let summary = propose_summary(&changes, &before, &after);
         assert_eq!(summary, "Updated the app description.\nScopes: added scope okta.users.manage; removed scope okta.users.read.");
         assert!(diff(&before, &before).is_empty());

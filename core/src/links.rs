@@ -56,10 +56,7 @@ pub fn links(draft: &Draft) -> Vec<(String, String)> {
             push("workflows.apiDocUrl".into(), &draft.workflows.api_doc_url);
         }
         crate::IntegrationType::ApiService => {
-            push(
-                "apiService.configGuideUrl".into(),
-                &draft.api_service.config_guide_url,
-            );
+            push("apiService.configGuideUrl".into(), &draft.api_service.config_guide_url);
         }
     }
     out
@@ -86,10 +83,7 @@ fn ask(agent: &ureq::Agent, url: &str) -> LinkOutcome {
 
 /// Checks every link of the draft at once, each with `timeout`.
 pub fn check_links(draft: &Draft, timeout: Duration, now_ms: i64) -> Vec<LinkCheck> {
-    let agent = ureq::AgentBuilder::new()
-        .timeout(timeout)
-        .redirects(10)
-        .build();
+    let agent = ureq::AgentBuilder::new().timeout(timeout).redirects(10).build();
     let targets = links(draft);
     std::thread::scope(|scope| {
         let handles: Vec<_> = targets
@@ -104,10 +98,7 @@ pub fn check_links(draft: &Draft, timeout: Duration, now_ms: i64) -> Vec<LinkChe
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a link check never panics"))
-            .collect()
+        handles.into_iter().map(|h| h.join().expect("a link check never panics")).collect()
     })
 }
 
@@ -169,11 +160,7 @@ mod tests {
     fn outcome(base: &str, path: &str) -> LinkOutcome {
         let d = draft_with(&format!("{base}{path}"), "not a url");
         let checks = check_links(&d, Duration::from_millis(500), 7);
-        assert_eq!(
-            checks.len(),
-            1,
-            "only real web addresses are asked: {checks:?}"
-        );
+        assert_eq!(checks.len(), 1, "only real web addresses are asked: {checks:?}");
         assert_eq!(checks[0].checked_at, 7);
         checks[0].outcome.clone()
     }
@@ -181,19 +168,13 @@ mod tests {
     #[test]
     fn answers_are_told_apart() {
         let base = server();
-        assert!(matches!(
-            outcome(&base, "/ok"),
-            LinkOutcome::Ok { status: 200, .. }
-        ));
+        assert!(matches!(outcome(&base, "/ok"), LinkOutcome::Ok { status: 200, .. }));
         let LinkOutcome::Ok { final_url, .. } = outcome(&base, "/moved") else {
             panic!("redirects are followed")
         };
         assert!(final_url.ends_with("/ok"), "{final_url}");
         assert!(
-            matches!(
-                outcome(&base, "/no-head"),
-                LinkOutcome::Ok { status: 200, .. }
-            ),
+            matches!(outcome(&base, "/no-head"), LinkOutcome::Ok { status: 200, .. }),
             "GET after a refused HEAD"
         );
         assert_eq!(outcome(&base, "/gone"), LinkOutcome::Broken { status: 404 });
@@ -210,9 +191,7 @@ mod tests {
         let checks = check_links(&d, Duration::from_millis(500), 1);
         assert_eq!(checks.len(), 2);
         assert!(
-            checks
-                .iter()
-                .all(|c| matches!(c.outcome, LinkOutcome::NotChecked { .. })),
+            checks.iter().all(|c| matches!(c.outcome, LinkOutcome::NotChecked { .. })),
             "{checks:?}"
         );
     }
@@ -223,9 +202,7 @@ mod tests {
         let d = draft_with(&format!("{base}/slow"), &format!("{base}/slow"));
         let t = std::time::Instant::now();
         let checks = check_links(&d, Duration::from_secs(3), 1);
-        assert!(checks
-            .iter()
-            .all(|c| matches!(c.outcome, LinkOutcome::Ok { .. })));
+        assert!(checks.iter().all(|c| matches!(c.outcome, LinkOutcome::Ok { .. })));
         assert!(
             t.elapsed() < Duration::from_millis(2800),
             "two 1.5 s answers in parallel: {:?}",

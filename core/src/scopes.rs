@@ -66,10 +66,7 @@ impl ScopeCatalog {
     }
 
     pub fn group_of(&self, scope: &str) -> Option<ScopeGroup> {
-        self.scopes
-            .iter()
-            .find(|(s, _)| s == scope)
-            .map(|(_, g)| *g)
+        self.scopes.iter().find(|(s, _)| s == scope).map(|(_, g)| *g)
     }
 
     /// The scopes an API service integration may pick from.
@@ -89,10 +86,7 @@ mod tests {
     #[test]
     fn the_reference_file_parses_into_groups() {
         let c = ScopeCatalog::get();
-        assert_eq!(
-            c.group_of("okta.users.read"),
-            Some(ScopeGroup::AdminManagement)
-        );
+        assert_eq!(c.group_of("okta.users.read"), Some(ScopeGroup::AdminManagement));
         assert_eq!(c.group_of("openid"), Some(ScopeGroup::OidcOauth));
         assert!(c.admin_management().len() > 100, "the admin list is long");
         assert!(c.retired.contains(&"okta.users.read.self".to_owned()));

@@ -68,9 +68,7 @@ pub struct KeychainStore {
 
 impl KeychainStore {
     pub fn new(app_identifier: &str) -> Self {
-        Self {
-            service: app_identifier.to_owned(),
-        }
+        Self { service: app_identifier.to_owned() }
     }
 
     fn entry(&self, draft_id: &str) -> Result<keyring::Entry, SecretError> {
@@ -96,9 +94,7 @@ impl SecretStore for KeychainStore {
         if secret.expose().is_empty() {
             return self.delete(draft_id);
         }
-        self.entry(draft_id)?
-            .set_password(secret.expose())
-            .map_err(map_err)
+        self.entry(draft_id)?.set_password(secret.expose()).map_err(map_err)
     }
 
     fn get(&self, draft_id: &str) -> Result<Option<Sensitive<String>>, SecretError> {
@@ -135,19 +131,11 @@ impl SecretStore for MemorySecretStore {
     }
 
     fn get(&self, draft_id: &str) -> Result<Option<Sensitive<String>>, SecretError> {
-        Ok(self
-            .map
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(draft_id)
-            .cloned())
+        Ok(self.map.lock().unwrap_or_else(|e| e.into_inner()).get(draft_id).cloned())
     }
 
     fn delete(&self, draft_id: &str) -> Result<(), SecretError> {
-        self.map
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(draft_id);
+        self.map.lock().unwrap_or_else(|e| e.into_inner()).remove(draft_id);
         Ok(())
     }
 }

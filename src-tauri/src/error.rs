@@ -49,11 +49,7 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(code: IpcErrorCode, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: message.into(),
-            fields: None,
-        }
+        Self { code, message: message.into(), fields: None }
     }
 }
 
@@ -85,7 +81,7 @@ impl From<LibraryError> for IpcError {
     fn from(e: LibraryError) -> Self {
         let code = match &e {
             LibraryError::Store(inner) => return IpcError::from_store(inner, e.to_string()),
-            LibraryError::File(_) => IpcErrorCode::BadFile,
+            LibraryError::File(_) | LibraryError::Logo(_) => IpcErrorCode::BadFile,
             LibraryError::Secret(_) => IpcErrorCode::Keychain,
             LibraryError::SlotsFull { .. } => IpcErrorCode::SlotsFull,
             LibraryError::NotDeletable { .. } | LibraryError::NotPublished { .. } => {

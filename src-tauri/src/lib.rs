@@ -10,7 +10,7 @@ mod tests;
 
 use std::path::PathBuf;
 
-use tauri::{Builder, Manager, Runtime};
+use tauri::{Builder, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
 
 pub use error::{IpcError, IpcErrorCode};
 pub use state::AppState;
@@ -22,50 +22,61 @@ pub const DATA_DIR_ENV: &str = "OIN_STUDIO_DATA_DIR";
 /// Registers every command on `builder`; generic so tests can use Tauri's mock
 /// runtime. The caller manages an `AppState`.
 pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::app::about,
-        commands::app::startup_notice,
-        commands::app::get_session,
-        commands::app::set_session,
-        commands::drafts::list_drafts,
-        commands::drafts::create_draft,
-        commands::drafts::open_draft,
-        commands::drafts::save_draft,
-        commands::drafts::undo_draft,
-        commands::drafts::redo_draft,
-        commands::drafts::rename_draft,
-        commands::drafts::duplicate_draft,
-        commands::drafts::set_password,
-        commands::drafts::form_schema,
-        commands::drafts::check_draft,
-        commands::drafts::apply_fix,
-        commands::drafts::check_links,
-        commands::drafts::reveal_password,
-        commands::lifecycle::set_status,
-        commands::lifecycle::delete_draft,
-        commands::lifecycle::list_trash,
-        commands::lifecycle::restore_draft,
-        commands::lifecycle::update_published,
-        commands::lifecycle::slot_meters,
-        commands::files::pick_attachment,
-        commands::files::export_draft,
-        commands::files::import_draft,
-    ])
+    builder
+        .on_window_event(|window, event| {
+            // Rust reads a dropped file; the UI gets the stored attachment.
+            if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+                if let Some(path) = paths.first() {
+                    let dropped = commands::files::dropped(&window.state::<AppState>(), path);
+                    let _ = window.emit("file-dropped", dropped);
+                }
+            }
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::about,
+            commands::app::startup_notice,
+            commands::app::get_session,
+            commands::app::set_session,
+            commands::drafts::list_drafts,
+            commands::drafts::create_draft,
+            commands::drafts::open_draft,
+            commands::drafts::save_draft,
+            commands::drafts::undo_draft,
+            commands::drafts::redo_draft,
+            commands::drafts::rename_draft,
+            commands::drafts::duplicate_draft,
+            commands::drafts::set_password,
+            commands::drafts::form_schema,
+            commands::drafts::check_draft,
+            commands::drafts::apply_fix,
+            commands::drafts::check_links,
+            commands::drafts::reveal_password,
+            commands::lifecycle::set_status,
+            commands::lifecycle::delete_draft,
+            commands::lifecycle::list_trash,
+            commands::lifecycle::restore_draft,
+            commands::lifecycle::update_published,
+            commands::lifecycle::slot_meters,
+            commands::files::pick_attachment,
+            commands::files::export_draft,
+            commands::files::import_draft,
+            commands::files::logo_view,
+            commands::files::fix_logo,
+            commands::files::use_original_logo,
+        ])
 }
 
 /// Starts the desktop app.
 pub fn run() {
-    let builder = Builder::default()
-        .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
-            let dir = match std::env::var_os(DATA_DIR_ENV) {
-                Some(dir) => PathBuf::from(dir),
-                None => app.path().app_data_dir()?,
-            };
-            let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
-            app.manage(AppState::open(&dir, Box::new(keychain)));
-            Ok(())
-        });
+    let builder = Builder::default().plugin(tauri_plugin_dialog::init()).setup(|app| {
+        let dir = match std::env::var_os(DATA_DIR_ENV) {
+            Some(dir) => PathBuf::from(dir),
+            None => app.path().app_data_dir()?,
+        };
+        let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
+        app.manage(AppState::open(&dir, Box::new(keychain)));
+        Ok(())
+    });
     run_app(builder)
         .run(tauri::generate_context!())
         .expect("OIN Studio could not start its window");

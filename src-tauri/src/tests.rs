@@ -28,14 +28,9 @@ impl Harness {
         let app = run_app(mock_builder().manage(crate::AppState::open(dir.path(), secrets)))
             .build(tauri::generate_context!())
             .expect("the app builds on the mock runtime");
-        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        Self {
-            _dir: dir,
-            _app: app,
-            window,
-        }
+        let window =
+            tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        Self { _dir: dir, _app: app, window }
     }
 
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -59,34 +54,23 @@ impl Harness {
 fn create_edit_list_undo_through_ipc() {
     let h = Harness::new();
     let view = h
-        .call(
-            "create_draft",
-            json!({"integrationType": "apiService", "org": " acme.okta.com "}),
-        )
+        .call("create_draft", json!({"integrationType": "apiService", "org": " acme.okta.com "}))
         .unwrap();
     let id = view["id"].as_str().unwrap().to_owned();
     assert_eq!(view["draft"]["org"], "acme.okta.com", "the org is trimmed");
     assert_eq!(view["report"]["completion"]["percent"], 0);
-    assert_eq!(
-        view["draft"]["rulePack"], "oin-2026",
-        "new drafts take today's pack"
-    );
+    assert_eq!(view["draft"]["rulePack"], "oin-2026", "new drafts take today's pack");
 
     let mut draft = view["draft"].clone();
     draft["appInfo"]["appName"] = json!("Acme Sync");
-    let saved = h
-        .call("save_draft", json!({"id": id, "draft": draft}))
-        .unwrap();
+    let saved = h.call("save_draft", json!({"id": id, "draft": draft})).unwrap();
     assert_eq!(saved["draft"]["appInfo"]["appName"], "Acme Sync");
     assert_eq!(saved["canUndo"], true);
 
     let list = h.call("list_drafts", json!({})).unwrap();
     assert_eq!(list[0]["name"], "Acme Sync");
     assert_eq!(list[0]["typeLabel"], "API service");
-    assert_eq!(
-        list[0]["statusLabel"], "Draft",
-        "API services go through the OIN Wizard in 2026"
-    );
+    assert_eq!(list[0]["statusLabel"], "Draft", "API services go through the OIN Wizard in 2026");
 
     let undone = h.call("undo_draft", json!({"id": id})).unwrap();
     assert_eq!(undone["draft"]["appInfo"]["appName"], Value::Null);
@@ -96,67 +80,37 @@ fn create_edit_list_undo_through_ipc() {
 #[test]
 fn the_password_raises_completion_but_never_comes_back() {
     let h = Harness::new();
-    let view = h
-        .call(
-            "create_draft",
-            json!({"integrationType": "workflowsConnector"}),
-        )
-        .unwrap();
+    let view = h.call("create_draft", json!({"integrationType": "workflowsConnector"})).unwrap();
     let id = view["id"].as_str().unwrap();
-    let with = h
-        .call(
-            "set_password",
-            json!({"id": id, "password": "s3cret-canary"}),
-        )
-        .unwrap();
+    let with = h.call("set_password", json!({"id": id, "password": "s3cret-canary"})).unwrap();
     assert_eq!(with["hasPassword"], true);
     assert!(with["report"]["completion"]["percent"].as_u64().unwrap() > 0);
-    assert!(
-        !with.to_string().contains("s3cret-canary"),
-        "the password is never echoed to the UI"
-    );
+    assert!(!with.to_string().contains("s3cret-canary"), "the password is never echoed to the UI");
 }
 
 #[test]
 fn issues_come_with_each_view_and_check_does_not_save() {
     let h = Harness::new();
-    let view = h
-        .call("create_draft", json!({"integrationType": "apiService"}))
-        .unwrap();
+    let view = h.call("create_draft", json!({"integrationType": "apiService"})).unwrap();
     let id = view["id"].as_str().unwrap();
     let mut draft = view["draft"].clone();
     draft["appInfo"]["appWebsite"] = json!("http://acme.example");
     draft["apiService"]["scopes"] = json!(["okta.users.read", "okta.users.manage"]);
-    let report = h
-        .call("check_draft", json!({"id": id, "draft": draft}))
-        .unwrap();
+    let report = h.call("check_draft", json!({"id": id, "draft": draft})).unwrap();
     let issue = |rule: &str| {
-        report["issues"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|i| i["rule"] == rule)
-            .cloned()
+        report["issues"].as_array().unwrap().iter().find(|i| i["rule"] == rule).cloned()
     };
     let https = issue("url.https").expect("the http website is reported");
     assert_eq!(https["path"], "appInfo.appWebsite");
     assert_eq!(https["severity"], "error");
     assert_eq!(report["canSubmit"], false);
     let fix = issue("scopes.read_with_manage").unwrap()["action"].clone();
-    assert_eq!(
-        fix,
-        json!({"kind": "removeScope", "scope": "okta.users.read"})
-    );
+    assert_eq!(fix, json!({"kind": "removeScope", "scope": "okta.users.read"}));
     let reopened = h.call("open_draft", json!({"id": id})).unwrap();
     assert_eq!(reopened["rev"], 1, "checking saved nothing");
 
-    let fixed = h
-        .call("apply_fix", json!({"id": id, "draft": draft, "fix": fix}))
-        .unwrap();
-    assert_eq!(
-        fixed["draft"]["apiService"]["scopes"],
-        json!(["okta.users.manage"])
-    );
+    let fixed = h.call("apply_fix", json!({"id": id, "draft": draft, "fix": fix})).unwrap();
+    assert_eq!(fixed["draft"]["apiService"]["scopes"], json!(["okta.users.manage"]));
     assert_eq!(fixed["canUndo"], true, "a fix is one undoable revision");
 }
 
@@ -164,23 +118,12 @@ fn issues_come_with_each_view_and_check_does_not_save() {
 fn lifecycle_rules_reach_the_ui_with_their_own_codes() {
     let h = Harness::new();
     let view = h
-        .call(
-            "create_draft",
-            json!({"integrationType": "apiService", "org": "acme.okta.com"}),
-        )
+        .call("create_draft", json!({"integrationType": "apiService", "org": "acme.okta.com"}))
         .unwrap();
     let id = view["id"].as_str().unwrap();
-    assert_eq!(
-        view["lifecycle"]["slots"],
-        json!({"org": "acme.okta.com", "used": 1, "limit": 10})
-    );
-    let published = h
-        .call("set_status", json!({"id": id, "status": "published"}))
-        .unwrap();
-    assert_eq!(
-        published["lifecycle"]["allowed"],
-        json!({"delete": false, "update": true})
-    );
+    assert_eq!(view["lifecycle"]["slots"], json!({"org": "acme.okta.com", "used": 1, "limit": 10}));
+    let published = h.call("set_status", json!({"id": id, "status": "published"})).unwrap();
+    assert_eq!(published["lifecycle"]["allowed"], json!({"delete": false, "update": true}));
     let err = h.call("delete_draft", json!({"id": id})).unwrap_err();
     assert_eq!(err["code"], "notAllowed");
     let update = h.call("update_published", json!({"id": id})).unwrap();
@@ -191,35 +134,21 @@ fn lifecycle_rules_reach_the_ui_with_their_own_codes() {
     assert_eq!(trash[0]["daysLeft"], 30);
     h.call("restore_draft", json!({"id": update_id})).unwrap();
     for _ in 0..8 {
-        h.call(
-            "create_draft",
-            json!({"integrationType": "apiService", "org": "acme.okta.com"}),
-        )
-        .unwrap();
+        h.call("create_draft", json!({"integrationType": "apiService", "org": "acme.okta.com"}))
+            .unwrap();
     }
     let full = h
-        .call(
-            "create_draft",
-            json!({"integrationType": "apiService", "org": "acme.okta.com"}),
-        )
+        .call("create_draft", json!({"integrationType": "apiService", "org": "acme.okta.com"}))
         .unwrap_err();
     assert_eq!(full["code"], "slotsFull");
-    assert!(full["message"]
-        .as_str()
-        .unwrap()
-        .contains("10 of Okta's 10"));
+    assert!(full["message"].as_str().unwrap().contains("10 of Okta's 10"));
 }
 
 #[test]
 fn errors_reach_the_ui_as_ipc_error() {
     let h = Harness::new();
-    let err = h
-        .call("open_draft", json!({"id": "no-such-draft"}))
-        .unwrap_err();
-    assert_eq!(
-        err,
-        json!({"code": "notFound", "message": "That draft no longer exists."})
-    );
+    let err = h.call("open_draft", json!({"id": "no-such-draft"})).unwrap_err();
+    assert_eq!(err, json!({"code": "notFound", "message": "That draft no longer exists."}));
 }
 
 #[test]
@@ -232,13 +161,7 @@ fn a_future_database_is_set_aside_with_a_notice() {
     }
     let h = Harness::at(dir);
     let notice = h.call("startup_notice", json!({})).unwrap();
-    assert!(
-        notice["message"]
-            .as_str()
-            .unwrap()
-            .contains("newer version"),
-        "{notice}"
-    );
+    assert!(notice["message"].as_str().unwrap().contains("newer version"), "{notice}");
     let kept = PathBuf::from(notice["keptAt"].as_str().unwrap());
     assert!(kept.exists(), "the old database is kept, not wiped");
     assert_eq!(h.call("list_drafts", json!({})).unwrap(), json!([]));
@@ -266,6 +189,9 @@ fn export_bindings(dir: &Path) {
     Session::export_all(&cfg).unwrap();
     TrashItem::export_all(&cfg).unwrap();
     SlotUse::export_all(&cfg).unwrap();
+    oin_core::library::LogoView::export_all(&cfg).unwrap();
+    oin_core::logo::Shape::export_all(&cfg).unwrap();
+    crate::commands::files::Dropped::export_all(&cfg).unwrap();
     AttachmentSlot::export_all(&cfg).unwrap();
     crate::IpcError::export_all(&cfg).unwrap();
     crate::commands::app::About::export_all(&cfg).unwrap();

@@ -10,14 +10,8 @@ use serde_json::Value;
 
 fn oin() -> PathBuf {
     let exe = if cfg!(windows) { "oin.exe" } else { "oin" };
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../target/debug")
-        .join(exe);
-    assert!(
-        path.exists(),
-        "{} is missing: cargo build --workspace first",
-        path.display()
-    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug").join(exe);
+    assert!(path.exists(), "{} is missing: cargo build --workspace first", path.display());
     path
 }
 
@@ -26,11 +20,7 @@ fn drafts() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(oin())
-        .args(args)
-        .current_dir(drafts())
-        .output()
-        .unwrap();
+    let out = Command::new(oin()).args(args).current_dir(drafts()).output().unwrap();
     (
         out.status.code().expect("oin exits normally"),
         String::from_utf8(out.stdout).unwrap(),
@@ -50,25 +40,14 @@ fn json_output_matches_the_expected_files() {
             run(&["check", file, "--pack", "oin-2026", "--format", "json"]);
         assert_eq!(status, want_status, "{file}: exit status\n{stdout}{stderr}");
         let got: Value = serde_json::from_str(&stdout).expect("--format json prints JSON");
-        let expected = drafts()
-            .join("expected")
-            .join(file.replace(".oin.json", ".json"));
+        let expected = drafts().join("expected").join(file.replace(".oin.json", ".json"));
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::create_dir_all(expected.parent().unwrap()).unwrap();
-            std::fs::write(
-                &expected,
-                serde_json::to_string_pretty(&got).unwrap() + "\n",
-            )
-            .unwrap();
+            std::fs::write(&expected, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
         }
         let want: Value =
             serde_json::from_str(&std::fs::read_to_string(&expected).unwrap()).unwrap();
-        assert_eq!(
-            got,
-            want,
-            "{file}: output differs from {}",
-            expected.display()
-        );
+        assert_eq!(got, want, "{file}: output differs from {}", expected.display());
     }
 }
 
@@ -78,12 +57,9 @@ fn the_broken_draft_reports_each_rule_once_and_keeps_the_dismissal() {
     let v: Value = serde_json::from_str(&stdout).unwrap();
     let issues = v[0]["issues"].as_array().unwrap();
     let rules: Vec<&str> = issues.iter().map(|i| i["rule"].as_str().unwrap()).collect();
-    for rule in [
-        "url.https",
-        "support.contact.valid",
-        "escalation.distribution_list",
-        "workflows.version",
-    ] {
+    for rule in
+        ["url.https", "support.contact.valid", "escalation.distribution_list", "workflows.version"]
+    {
         assert!(rules.contains(&rule), "{rule} in {rules:?}");
     }
     let dismissed = issues
@@ -91,24 +67,14 @@ fn the_broken_draft_reports_each_rule_once_and_keeps_the_dismissal() {
         .find(|i| i["path"] == "appInfo.appName" && i["rule"] == "app_name.trademark")
         .unwrap();
     assert_eq!(dismissed["dismissed"], "Legal asked for the mark");
-    assert!(
-        !stdout.contains("testAccount.password"),
-        "a draft file never holds the password"
-    );
+    assert!(!stdout.contains("testAccount.password"), "a draft file never holds the password");
 }
 
 #[test]
 fn human_output_and_usage_errors() {
-    let (status, stdout, _) = run(&[
-        "check",
-        "complete-api.oin.json",
-        "broken-workflows.oin.json",
-    ]);
+    let (status, stdout, _) = run(&["check", "complete-api.oin.json", "broken-workflows.oin.json"]);
     assert_eq!(status, 1, "one file with errors makes the run fail");
-    assert!(
-        stdout.contains("complete-api.oin.json (oin-2026): 0 errors"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("complete-api.oin.json (oin-2026): 0 errors"), "{stdout}");
     assert!(stdout.contains("ready to submit"));
     assert!(stdout.contains("fix: "));
     let (status, _, stderr) = run(&["check"]);
@@ -128,10 +94,7 @@ fn logo_inspect_and_fix_from_the_command_line() {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../icons/source.png");
     let run = |args: &[&std::ffi::OsStr]| {
         let out = Command::new(oin()).args(args).output().unwrap();
-        (
-            out.status.code().unwrap(),
-            String::from_utf8(out.stdout).unwrap(),
-        )
+        (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
     };
     let (status, json) = run(&[
         "logo".as_ref(),
@@ -155,10 +118,7 @@ fn logo_inspect_and_fix_from_the_command_line() {
 
     let (status, human) = run(&["logo".as_ref(), "inspect".as_ref(), source.as_os_str()]);
     assert_eq!(status, 1, "1024×1024 fails the hard rules");
-    assert!(
-        human.contains("isn't one of Okta's sizes") && human.contains("rounded"),
-        "{human}"
-    );
+    assert!(human.contains("isn't one of Okta's sizes") && human.contains("rounded"), "{human}");
 
     let fixed = dir.path().join("fixed.png");
     let (status, _) = run(&[
@@ -182,11 +142,7 @@ fn logo_inspect_and_fix_from_the_command_line() {
     ]);
     let v: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
-        (
-            status,
-            v["report"]["width"].clone(),
-            v["report"]["height"].clone()
-        ),
+        (status, v["report"]["width"].clone(), v["report"]["height"].clone()),
         (0, 244.into(), 244.into())
     );
 

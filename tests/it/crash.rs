@@ -18,9 +18,7 @@ fn kill_9_while_typing_loses_at_most_the_last_debounce_window() {
             s.find(r#"[data-testid="new-workflows"]"#).click();
         }
         let field = s.find(r#"[data-field="testAccount.instructions"]"#);
-        s.wait_until("the draft reopens with what was saved", |_| {
-            field.value() == expected
-        });
+        s.wait_until("the draft reopens with what was saved", |_| field.value() == expected);
         // Type in bursts; remember what had been typed a second before the kill (300 ms debounce, the save, slack for a busy CI machine).
         let mut typed_at: Vec<(Instant, usize)> = Vec::new();
         for burst in 0..30 {
@@ -42,10 +40,8 @@ fn kill_9_while_typing_loses_at_most_the_last_debounce_window() {
             .map_or(0, |(_, n)| *n);
         // SIGKILL: no chance to flush anything.
         let pid = driver.app_pid();
-        let status = std::process::Command::new("kill")
-            .args(["-9", &pid.to_string()])
-            .status()
-            .unwrap();
+        let status =
+            std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap();
         assert!(status.success());
         drop(s); // end the WebDriver session of the killed app
         std::thread::sleep(Duration::from_millis(300));

@@ -26,10 +26,7 @@ fn wait_ready(s: &Session) {
 }
 
 fn choose(s: &Session, select_path: &str, value: &str) {
-    s.find(&format!(
-        r#"[data-field="{select_path}"] option[value="{value}"]"#
-    ))
-    .click();
+    s.find(&format!(r#"[data-field="{select_path}"] option[value="{value}"]"#)).click();
 }
 
 const WORKFLOWS: &[(&str, &str)] = &[
@@ -44,19 +41,13 @@ const WORKFLOWS: &[(&str, &str)] = &[
     ("support.escalationContact", "oin-escalations@acme.example"),
     ("testAccount.url", "https://acme.example/login"),
     ("testAccount.username", "isvtest@okta.com"),
-    (
-        "testAccount.instructions",
-        "The account is an admin; sample employees are loaded.",
-    ),
+    ("testAccount.instructions", "The account is an admin; sample employees are loaded."),
 ];
 
 const CONNECTOR: &[(&str, &str)] = &[
     ("workflows.connector", "acme-hr"),
     ("workflows.version", "3"),
-    (
-        "workflows.userDocUrl",
-        "https://acme.example/docs/okta-workflows",
-    ),
+    ("workflows.userDocUrl", "https://acme.example/docs/okta-workflows"),
     ("workflows.apiDocUrl", "https://acme.example/api"),
 ];
 
@@ -65,10 +56,7 @@ const API: &[(&str, &str)] = &[
     ("appInfo.appWebsite", "https://acme.example/logs"),
     ("appInfo.existingAppName", "Acme Logs"),
     ("appInfo.updateSummary", "Adds group sync."),
-    (
-        "appInfo.description",
-        "Ships Okta System Log events to Acme SIEM.",
-    ),
+    ("appInfo.description", "Ships Okta System Log events to Acme SIEM."),
     ("support.contacts.0.value", "support@acme.example"),
     ("support.escalationContact", "secops-oin@acme.example"),
     ("testAccount.url", "https://acme.example/siem/login"),
@@ -80,10 +68,7 @@ const API_TAB: &[(&str, &str)] = &[
         "apiService.scopeReason",
         "okta.logs.read reads the System Log; okta.groups.manage syncs groups.",
     ),
-    (
-        "apiService.configGuideUrl",
-        "https://acme.example/docs/okta-siem",
-    ),
+    ("apiService.configGuideUrl", "https://acme.example/docs/okta-siem"),
 ];
 
 fn fill_all(s: &Session, fields: &[(&str, &str)]) {
@@ -152,10 +137,7 @@ fn check_api_draft_after_restart(s: &Session) {
     s.find(r#"[data-testid="tab-generalSettings"]"#).click();
     assert_all(s, API, "after a restart");
     assert!(field(s, "appInfo.existsInOin.yes").checked());
-    assert_eq!(
-        field(s, "appInfo.useCases.0").value(),
-        "Centralized Logging"
-    );
+    assert_eq!(field(s, "appInfo.useCases.0").value(), "Centralized Logging");
     assert_eq!(field(s, "support.contacts.0.kind").value(), "email");
 }
 
@@ -168,25 +150,17 @@ fn check_workflows_draft_after_restart(s: &Session) {
     let names: Vec<String> = names.iter().map(|e| e.text()).collect();
     assert!(names.contains(&"Acme Flows".to_owned()), "{names:?}");
     s.screenshot(&shots().join("05-library.png"));
-    s.find(r#"[data-testid="draft-row"]:nth-child(2) [data-testid="open-draft"]"#)
-        .click();
+    s.find(r#"[data-testid="draft-row"]:nth-child(2) [data-testid="open-draft"]"#).click();
     s.wait_until("the Workflows draft opens", |s| {
         s.find(r#"[data-testid="editor-title"]"#).text() == "Acme Flows"
     });
     assert_all(s, WORKFLOWS, "after a restart");
     assert!(field(s, "appInfo.existsInOin.no").checked());
     assert_eq!(field(s, "appInfo.useCases.0").value(), "Automation");
-    assert_eq!(
-        field(s, "appInfo.useCases.1").value(),
-        "Lifecycle Management"
-    );
+    assert_eq!(field(s, "appInfo.useCases.1").value(), "Lifecycle Management");
     assert_eq!(field(s, "support.contacts.0.kind").value(), "url");
     assert_eq!(field(s, "support.contacts.1.kind").value(), "phone");
-    assert_eq!(
-        field(s, "testAccount.password").value(),
-        "",
-        "the password was never on disk"
-    );
+    assert_eq!(field(s, "testAccount.password").value(), "", "the password was never on disk");
     assert_eq!(field(s, "org").value(), "acme.okta.com");
     s.find(r#"[data-testid="tab-workflowsConnector"]"#).click();
     assert_all(s, CONNECTOR, "after a restart");
@@ -201,18 +175,13 @@ fn undo_and_redo(s: &Session) {
     s.wait_until("Ctrl+Z restores the name", |s| {
         field(s, "appInfo.appName").value() == "Acme Flows"
     });
-    assert_eq!(
-        s.find(r#"[data-testid="editor-title"]"#).text(),
-        "Acme Flows"
-    );
+    assert_eq!(s.find(r#"[data-testid="editor-title"]"#).text(), "Acme Flows");
     field(s, "appInfo.appName").type_text(&format!("{CONTROL}{SHIFT}z{RELEASE}"));
     s.wait_until("Shift+Ctrl+Z redoes it", |s| {
         field(s, "appInfo.appName").value() == "Acme Flows v2"
     });
     s.find(r#"[data-testid="undo"]"#).click();
-    s.wait_until("the Undo button undoes", |s| {
-        field(s, "appInfo.appName").value() == "Acme Flows"
-    });
+    s.wait_until("the Undo button undoes", |s| field(s, "appInfo.appName").value() == "Acme Flows");
     s.screenshot(&shots().join("06-after-undo.png"));
 }
 
@@ -246,10 +215,7 @@ fn a_draft_of_each_type_survives_a_restart_and_undo_walks_history() {
     });
     let about = s.find("header .link");
     about.click();
-    assert!(s
-        .find(r#"[data-testid="disclaimer"]"#)
-        .text()
-        .contains("not an Okta product"));
+    assert!(s.find(r#"[data-testid="disclaimer"]"#).text().contains("not an Okta product"));
     s.screenshot(&shots().join("07-about.png"));
     s.find("dialog.about button.primary").click();
     duplicate_and_rename(&s);
@@ -259,31 +225,19 @@ fn duplicate_and_rename(s: &Session) {
     s.find(r#"[data-testid="back"]"#).click();
     s.find(r#"[data-testid="draft-row"]"#);
     let names = |s: &Session| -> Vec<String> {
-        s.find_all(r#"[data-testid="open-draft"]"#)
-            .iter()
-            .map(|e| e.text())
-            .collect()
+        s.find_all(r#"[data-testid="open-draft"]"#).iter().map(|e| e.text()).collect()
     };
-    let row = names(s)
-        .iter()
-        .position(|n| n == "Acme Flows v2")
-        .expect("the edited draft is listed");
+    let row =
+        names(s).iter().position(|n| n == "Acme Flows v2").expect("the edited draft is listed");
     s.find_all(r#"[data-testid="duplicate"]"#)[row].click();
-    s.wait_until("the copy is listed", |s| {
-        names(s).contains(&"Acme Flows v2 (copy)".to_owned())
-    });
-    let copy = names(s)
-        .iter()
-        .position(|n| n == "Acme Flows v2 (copy)")
-        .unwrap();
+    s.wait_until("the copy is listed", |s| names(s).contains(&"Acme Flows v2 (copy)".to_owned()));
+    let copy = names(s).iter().position(|n| n == "Acme Flows v2 (copy)").unwrap();
     s.find_all(r#"[data-testid="rename"]"#)[copy].click();
     // The field opens with the name selected, so typing replaces it; Enter commits.
     let input = s.find(r#"[data-testid="rename-input"]"#);
     input.type_text("Acme Flows EU");
     input.type_text("\u{E007}");
-    s.wait_until("the renamed copy is listed", |s| {
-        names(s).contains(&"Acme Flows EU".to_owned())
-    });
+    s.wait_until("the renamed copy is listed", |s| names(s).contains(&"Acme Flows EU".to_owned()));
     assert_eq!(names(s).len(), 3);
     s.screenshot(&shots().join("08-library-after-duplicate-and-rename.png"));
 }

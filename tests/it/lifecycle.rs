@@ -62,10 +62,7 @@ fn publish_update_delete_restore_and_the_password_only_in_the_keychain() {
     s.find(r#"[data-testid="new-org"]"#).fill("acme.okta.com");
     s.find(r#"[data-testid="new-api"]"#).click();
     s.find(r#"[data-testid="status-panel"]"#);
-    assert!(s
-        .find(r#"[data-testid="slots"]"#)
-        .text()
-        .contains("1 of 10 submissions used"));
+    assert!(s.find(r#"[data-testid="slots"]"#).text().contains("1 of 10 submissions used"));
     field(&s, "appInfo.appName").fill("Acme Logs");
     field(&s, "appInfo.description").fill("Ships the System Log.");
     field(&s, "testAccount.password").fill(&canary);
@@ -82,18 +79,10 @@ fn publish_update_delete_restore_and_the_password_only_in_the_keychain() {
     s.wait_until("the status is set", |s| {
         s.find(r#"[data-testid="status-label"]"#).text() == "OIN to review"
     });
-    assert!(s
-        .find(r#"[data-testid="reminder"]"#)
-        .text()
-        .contains("active"));
+    assert!(s.find(r#"[data-testid="reminder"]"#).text().contains("active"));
     choose_status(&s, "published");
-    s.wait_until("published", |s| {
-        s.find(r#"[data-testid="status-label"]"#).text() == "Published"
-    });
-    assert!(s
-        .find(r#"[data-testid="reminder"]"#)
-        .text()
-        .contains("30 days"));
+    s.wait_until("published", |s| s.find(r#"[data-testid="status-label"]"#).text() == "Published");
+    assert!(s.find(r#"[data-testid="reminder"]"#).text().contains("30 days"));
     s.screenshot(&shots().join("20-published-timeline.png"));
     s.find(r#"[data-testid="back"]"#).click();
     s.find(r#"[data-testid="draft-row"]"#);
@@ -110,9 +99,7 @@ fn publish_update_delete_restore_and_the_password_only_in_the_keychain() {
     assert_eq!(field(&s, "appInfo.existingAppName").value(), "Acme Logs");
     field(&s, "appInfo.description").fill("Ships the System Log and group changes.");
     s.wait_until("the diff shows the description", |s| {
-        s.find_all(r#"[data-testid="change"][data-path="appInfo.description"]"#)
-            .len()
-            == 1
+        s.find_all(r#"[data-testid="change"][data-path="appInfo.description"]"#).len() == 1
     });
     assert_eq!(
         s.find(r#"[data-testid="proposed-summary"]"#).text(),
@@ -130,34 +117,19 @@ fn publish_update_delete_restore_and_the_password_only_in_the_keychain() {
     s.wait_until("two submissions are listed", |s| {
         s.find_all(r#"[data-testid="draft-row"]"#).len() == 2
     });
-    assert!(s
-        .find(r#"[data-testid="slot-meter"]"#)
-        .text()
-        .contains("2 of 10"));
-    assert_eq!(
-        s.find_all(r#"[data-testid="delete"]"#).len(),
-        1,
-        "only the draft offers Delete"
-    );
+    assert!(s.find(r#"[data-testid="slot-meter"]"#).text().contains("2 of 10"));
+    assert_eq!(s.find_all(r#"[data-testid="delete"]"#).len(), 1, "only the draft offers Delete");
     s.find(r#"[data-testid="delete"]"#).click();
-    assert!(s
-        .find("dialog.confirm")
-        .text()
-        .contains("can't be recovered"));
+    assert!(s.find("dialog.confirm").text().contains("can't be recovered"));
     s.find(r#"[data-testid="confirm-delete"]"#).click();
     s.wait_until("the draft leaves the list", |s| {
         s.find_all(r#"[data-testid="draft-row"]"#).len() == 1
     });
     s.find(r#"[data-testid="trash"] summary"#).click();
-    assert!(s
-        .find(r#"[data-testid="trash-item"]"#)
-        .text()
-        .contains("30 days left"));
+    assert!(s.find(r#"[data-testid="trash-item"]"#).text().contains("30 days left"));
     s.screenshot(&shots().join("22-trash.png"));
     s.find(r#"[data-testid="restore"]"#).click();
-    s.wait_until("the draft is back", |s| {
-        s.find_all(r#"[data-testid="draft-row"]"#).len() == 2
-    });
+    s.wait_until("the draft is back", |s| s.find_all(r#"[data-testid="draft-row"]"#).len() == 2);
 
     // After a restart, the password comes back from the keychain on Reveal.
     drop(s);
@@ -182,26 +154,14 @@ fn publish_update_delete_restore_and_the_password_only_in_the_keychain() {
     // The canary: nowhere on disk but the keychain.
     let mut searched = files(data.path());
     searched.extend(files(out.path()));
-    let names: Vec<String> = searched
-        .iter()
-        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        names.iter().any(|n| n == "oin-studio.db"),
-        "the database was searched: {names:?}"
-    );
-    assert!(
-        names.iter().any(|n| n.ends_with(".oin.json")),
-        "the export was searched"
-    );
+    let names: Vec<String> =
+        searched.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().any(|n| n == "oin-studio.db"), "the database was searched: {names:?}");
+    assert!(names.iter().any(|n| n.ends_with(".oin.json")), "the export was searched");
     assert!(names.iter().any(|n| n == "app.log"), "the log was searched");
     for f in &searched {
         let bytes = std::fs::read(f).unwrap();
-        assert!(
-            !contains(&bytes, canary.as_bytes()),
-            "the password leaked into {}",
-            f.display()
-        );
+        assert!(!contains(&bytes, canary.as_bytes()), "the password leaked into {}", f.display());
     }
 }
 

@@ -15,10 +15,8 @@ fn field<'s>(s: &'s Session, path: &str) -> Element<'s> {
 }
 
 fn panel_has(s: &Session, rule: &str, path: &str) -> bool {
-    s.find_all(&format!(
-        r#"[data-testid="issues-panel"] [data-rule="{rule}"][data-path="{path}"]"#
-    ))
-    .len()
+    s.find_all(&format!(r#"[data-testid="issues-panel"] [data-rule="{rule}"][data-path="{path}"]"#))
+        .len()
         == 1
 }
 
@@ -49,13 +47,8 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     s.wait_until("the http website is reported", |s| {
         panel_has(s, "url.https", "appInfo.appWebsite")
     });
-    let inline = s
-        .find(r#"[data-field-wrap="appInfo.appWebsite"] [data-rule="url.https"]"#)
-        .text();
-    assert!(
-        inline.contains("http://"),
-        "the message is shown under the field: {inline}"
-    );
+    let inline = s.find(r#"[data-field-wrap="appInfo.appWebsite"] [data-rule="url.https"]"#).text();
+    assert!(inline.contains("http://"), "the message is shown under the field: {inline}");
 
     field(&s, "appInfo.existsInOin.no").click();
     field(&s, "appInfo.appName").fill("Acme Log Shipper");
@@ -65,18 +58,18 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     field(&s, "support.contacts.0.value").fill("help@acme.example");
     field(&s, "support.escalationContact").fill("support@acme.example");
     s.wait_until("a generic escalation mailbox is refused", |s| {
-        panel_has(
-            s,
-            "escalation.distribution_list",
-            "support.escalationContact",
-        )
+        panel_has(s, "escalation.distribution_list", "support.escalationContact")
     });
     field(&s, "support.escalationContact").fill("oin-escalations@acme.example");
     field(&s, "testAccount.url").fill("https://acme.example/login");
     field(&s, "testAccount.username").fill("isvtest@okta.com");
     field(&s, "testAccount.password").fill("review-pass-1");
     s.find("#f-appInfo-appIcon").click();
-    s.find(r#"[data-testid="attachment-appIcon"]"#);
+    s.find(r#"[data-testid="logo-preview"] img"#);
+    assert!(
+        s.find_all(r#"[data-testid="logo-checklist"] li.fail"#).is_empty(),
+        "a 200×200 PNG passes"
+    );
 
     s.find(r#"[data-testid="tab-apiService"]"#).click();
     for query in ["users read", "users manage"] {
@@ -86,24 +79,18 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     s.wait_until("read beside manage is flagged", |s| {
         panel_has(s, "scopes.read_with_manage", "apiService.scopes.0")
     });
-    s.find(r#"[data-field-wrap="apiService.scopes"] [data-testid="fix"]"#)
-        .click();
+    s.find(r#"[data-field-wrap="apiService.scopes"] [data-testid="fix"]"#).click();
     s.wait_until("the one-click fix removes the read scope", |s| {
         field(s, "apiService.scopes.0").text() == "okta.users.manage"
     });
     field(&s, "apiService.scopeReason").fill("okta.users.manage creates and deactivates users.");
     field(&s, "apiService.configGuideUrl").fill("https://acme.example/docs/okta");
-    assert!(
-        !submit_enabled(&s),
-        "the http website still blocks submitting"
-    );
+    assert!(!submit_enabled(&s), "the http website still blocks submitting");
     s.screenshot(&shots().join("10-precheck-blocked.png"));
 
     s.find(r#"[data-testid="tab-generalSettings"]"#).click();
     field(&s, "appInfo.appWebsite").fill("https://acme.example");
-    s.wait_until("the website issue goes", |s| {
-        !panel_has(s, "url.https", "appInfo.appWebsite")
-    });
+    s.wait_until("the website issue goes", |s| !panel_has(s, "url.https", "appInfo.appWebsite"));
     s.wait_until("the meter reaches 100%", |s| {
         s.find(r#"[data-testid="meter-value"]"#).text() == "100%"
     });
@@ -111,9 +98,7 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     s.find(r#"[data-testid="all-clear"]"#);
     // Offline (as here), "Check links" says "not checked" and never errs.
     s.find(r#"[data-testid="check-links"]"#).click();
-    s.wait_until("each link has an answer", |s| {
-        s.find_all(r#"[data-testid^="link-"]"#).len() == 3
-    });
+    s.wait_until("each link has an answer", |s| s.find_all(r#"[data-testid^="link-"]"#).len() == 3);
     let website = s.find(r#"[data-testid="link-appInfo.appWebsite"]"#).text();
     assert!(website.contains("App website"), "{website}");
     assert!(s.find_all(r#"[data-testid="save-error"]"#).is_empty());
@@ -132,36 +117,22 @@ fn export(s: &Session, out: &Path) -> PathBuf {
     s.find(r#"[data-testid="export"]"#).click();
     let json = out.join("acme-log-shipper.oin.json");
     s.wait_until("the export is written", |_| json.exists());
-    assert!(s
-        .find(r#"[data-testid="exported"]"#)
-        .text()
-        .contains("acme-log-shipper.oin.json"));
+    assert!(s.find(r#"[data-testid="exported"]"#).text().contains("acme-log-shipper.oin.json"));
     let text = std::fs::read_to_string(&json).unwrap();
     assert!(text.contains("\"formatVersion\": 1") && text.contains("Acme Log Shipper"));
-    assert!(
-        !text.contains("review-pass-1"),
-        "the password is never exported"
-    );
-    assert!(
-        out.join("logo-200.png").exists(),
-        "the logo travels beside the draft"
-    );
+    assert!(!text.contains("review-pass-1"), "the password is never exported");
+    assert!(out.join("logo-200.png").exists(), "the logo travels beside the draft");
     json
 }
 
 /// Import, in a fresh launch, adds the file as a new draft beside the original.
 fn import(data: &Path, json: &Path) {
-    let importer = Driver::start(&[
-        ("OIN_STUDIO_DATA_DIR", data),
-        ("OIN_STUDIO_PICK_FILE", json),
-    ]);
+    let importer = Driver::start(&[("OIN_STUDIO_DATA_DIR", data), ("OIN_STUDIO_PICK_FILE", json)]);
     let s2 = importer.session();
     s2.find(r#"main[data-ready="true"]"#);
     // The app reopens where it was left: the draft, whose Back button leads home.
     s2.wait_until("a screen is shown", |s| {
-        s.find_all(r#"[data-testid="back"], [data-testid="import"]"#)
-            .len()
-            == 1
+        s.find_all(r#"[data-testid="back"], [data-testid="import"]"#).len() == 1
     });
     if s2.find_all(r#"[data-testid="back"]"#).len() == 1 {
         s2.find(r#"[data-testid="back"]"#).click();
@@ -174,4 +145,40 @@ fn import(data: &Path, json: &Path) {
     s2.wait_until("the library lists original and import", |s| {
         s.find_all(r#"[data-testid="draft-row"]"#).len() == 2
     });
+}
+
+/// The logo doctor in the window: a 1024×1024 icon with rounded corners is
+/// refused, one click fixes it, the preview and checklist follow.
+#[test]
+fn a_logo_is_checked_fixed_and_previewed() {
+    let data = tempfile::tempdir().unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../icons/source.png");
+    let driver = Driver::start(&[
+        ("OIN_STUDIO_DATA_DIR", data.path()),
+        ("OIN_STUDIO_PICK_FILE", source.as_path()),
+    ]);
+    let s = driver.session();
+    s.find(r#"[data-testid="new-api"]"#).click();
+    s.find(r#"[data-testid="choose-logo"]"#).click();
+    s.find(r#"[data-testid="logo-checklist"] li.fail[data-check="logo.dimensions"]"#);
+    s.find(r#"[data-testid="logo-checklist"] li.warn[data-check="logo.corners"]"#);
+    s.wait_until("precheck relays the logo error", |s| {
+        !s.find_all(r#"[data-testid="issues-panel"] [data-rule="logo.dimensions"]"#).is_empty()
+    });
+    s.screenshot(&shots().join("13-logo-before-fix.png"));
+    s.find(r#"[data-testid="fix-logo"]"#).click();
+    s.wait_until("the fixed logo passes the hard rules", |s| {
+        s.find_all(r#"[data-testid="logo-checklist"] li.fail"#).is_empty()
+            && s.find_all(r#"[data-testid="use-original"]"#).len() == 1
+    });
+    assert!(s
+        .find(r#"[data-testid="logo-checklist"] [data-check="logo.dimensions"]"#)
+        .text()
+        .contains("200×200"));
+    s.wait_until("the precheck error goes", |s| {
+        s.find_all(r#"[data-testid="issues-panel"] [data-rule="logo.dimensions"]"#).is_empty()
+    });
+    s.screenshot(&shots().join("14-logo-fixed.png"));
+    s.find(r#"[data-testid="use-original"]"#).click();
+    s.find(r#"[data-testid="logo-checklist"] li.fail[data-check="logo.dimensions"]"#);
 }

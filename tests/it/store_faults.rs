@@ -44,22 +44,12 @@ fn kill_9_while_saving_never_loses_an_acknowledged_save_nor_corrupts() {
         assert_eq!(store.integrity_check().unwrap(), "ok", "round {round}");
         let rows = store.list_drafts().unwrap();
         assert_eq!(rows.len(), 1);
-        let saved: u64 = rows[0]
-            .draft
-            .app_info
-            .app_name
-            .as_deref()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let saved: u64 = rows[0].draft.app_info.app_name.as_deref().unwrap().parse().unwrap();
         assert!(
             saved >= acked,
             "round {round}: revision {acked} was acknowledged but the database holds {saved}"
         );
-        assert!(
-            saved <= acked + 1,
-            "at most the one save in flight went through"
-        );
+        assert!(saved <= acked + 1, "at most the one save in flight went through");
         assert!(acked > 0 && acked + last_acked > last_acked);
         last_acked = acked;
     }
@@ -74,15 +64,9 @@ fn a_damaged_file_is_kept_aside_and_the_library_starts_fresh() {
     let (mut store, recovery) = Store::open_or_recover(&db, 1_700_000_000_000).unwrap();
     let recovery = recovery.expect("the user is told");
     assert!(recovery.message.contains("damaged"), "{}", recovery.message);
-    assert_eq!(
-        std::fs::read(&recovery.kept_at).unwrap(),
-        garbage,
-        "kept byte for byte"
-    );
+    assert_eq!(std::fs::read(&recovery.kept_at).unwrap(), garbage, "kept byte for byte");
     assert!(store.list_drafts().unwrap().is_empty());
-    store
-        .create_draft(&draft("new", 1), 1)
-        .expect("the fresh library works");
+    store.create_draft(&draft("new", 1), 1).expect("the fresh library works");
 }
 
 #[test]
@@ -92,9 +76,7 @@ fn a_database_with_damaged_pages_is_kept_aside() {
     {
         let mut store = Store::open(&db).unwrap();
         for i in 0..20 {
-            store
-                .create_draft(&draft(&format!("d{i}"), 3000), i)
-                .unwrap();
+            store.create_draft(&draft(&format!("d{i}"), 3000), i).unwrap();
         }
     }
     // Scribble over everything after the header page, as a failing disk might.
@@ -116,17 +98,10 @@ fn a_database_from_a_newer_version_is_kept_aside_not_migrated() {
     let db = dir.path().join("oin-studio.db");
     {
         let mut store = Store::open(&db).unwrap();
-        store
-            .create_draft(&draft("from the future", 10), 1)
-            .unwrap();
-        store
-            .set_user_version_for_test(oin_core::store::SCHEMA_VERSION + 1)
-            .unwrap();
+        store.create_draft(&draft("from the future", 10), 1).unwrap();
+        store.set_user_version_for_test(oin_core::store::SCHEMA_VERSION + 1).unwrap();
     }
-    assert!(matches!(
-        Store::open(&db),
-        Err(StoreError::FutureSchema { .. })
-    ));
+    assert!(matches!(Store::open(&db), Err(StoreError::FutureSchema { .. })));
     let (_store, recovery) = Store::open_or_recover(&db, 7).unwrap();
     let kept = PathBuf::from(recovery.unwrap().kept_at);
     // The kept file still opens in a build that knows its schema: nothing was lost.
@@ -199,35 +174,25 @@ fn a_full_disk_refuses_the_save_clearly_and_keeps_what_was_saved() {
     let id = store.create_draft(&draft("v0", 10), 0).unwrap();
     let mut last_ok = 0;
     let err = (1..10_000)
-        .find_map(
-            |i| match store.save_draft(&id, &draft(&format!("v{i}"), 20_000), i) {
-                Ok(_) => {
-                    last_ok = i;
-                    None
-                }
-                Err(e) => Some(e),
-            },
-        )
+        .find_map(|i| match store.save_draft(&id, &draft(&format!("v{i}"), 20_000), i) {
+            Ok(_) => {
+                last_ok = i;
+                None
+            }
+            Err(e) => Some(e),
+        })
         .expect("the disk fills up");
     assert!(matches!(err, StoreError::DiskFull), "got {err:?}");
-    assert!(
-        err.to_string().contains("disk is full"),
-        "the message says what happened"
-    );
+    assert!(err.to_string().contains("disk is full"), "the message says what happened");
     assert_eq!(store.integrity_check().unwrap(), "ok");
     let head = store.load_draft(&id).unwrap();
-    assert_eq!(
-        head.draft.app_info.app_name.as_deref(),
-        Some(format!("v{last_ok}").as_str())
-    );
+    assert_eq!(head.draft.app_info.app_name.as_deref(), Some(format!("v{last_ok}").as_str()));
     // Space comes back: the same save now goes through.
     match &fs {
         Some(fs) => fs.remount("size=64m"),
         None => store.limit_pages_for_test(1_000_000).unwrap(),
     }
-    store
-        .save_draft(&id, &draft("after", 20_000), 99_999)
-        .expect("saves once there is room");
+    store.save_draft(&id, &draft("after", 20_000), 99_999).expect("saves once there is room");
 }
 
 /// Linux refuses to make a file system read-only while a file on it is open for
@@ -246,25 +211,14 @@ fn a_read_only_folder_gives_a_clear_error_and_alters_nothing() {
     };
     let before = std::fs::read(&db).unwrap();
     fs.remount("ro");
-    let err = Store::open(&db)
-        .and_then(|mut s| s.save_draft(&id, &draft("x", 1), 1))
-        .err();
+    let err = Store::open(&db).and_then(|mut s| s.save_draft(&id, &draft("x", 1), 1)).err();
     let err = err.expect("nothing can be written to a read-only folder");
     assert!(matches!(err, StoreError::ReadOnly(_)), "got {err:?}");
-    assert!(
-        err.to_string().contains("can't write to its data folder"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("can't write to its data folder"), "{err}");
     fs.remount("rw");
-    assert_eq!(
-        std::fs::read(&db).unwrap(),
-        before,
-        "the file was not touched"
-    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the file was not touched");
     let mut store = Store::open(&db).unwrap();
-    store
-        .save_draft(&id, &draft("after", 10), 2)
-        .expect("saves once writable again");
+    store.save_draft(&id, &draft("after", 10), 2).expect("saves once writable again");
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
 
@@ -279,8 +233,5 @@ fn read_only_by_permissions() {
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
     let result = Store::open(&db).and_then(|mut s| s.save_draft(&id, &draft("x", 1), 1));
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    assert!(
-        matches!(result, Err(StoreError::ReadOnly(_))),
-        "got {result:?}"
-    );
+    assert!(matches!(result, Err(StoreError::ReadOnly(_))), "got {result:?}");
 }

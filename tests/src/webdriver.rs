@@ -21,14 +21,8 @@ pub fn app_binary() -> PathBuf {
     if let Some(bin) = std::env::var_os("OIN_STUDIO_BIN") {
         return PathBuf::from(bin);
     }
-    let exe = if cfg!(windows) {
-        "oin-studio.exe"
-    } else {
-        "oin-studio"
-    };
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../target/debug")
-        .join(exe);
+    let exe = if cfg!(windows) { "oin-studio.exe" } else { "oin-studio" };
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug").join(exe);
     assert!(
         path.exists(),
         "{} is missing: build the app first (ui: npm run build; then cargo build --workspace), \
@@ -39,11 +33,7 @@ pub fn app_binary() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn wait_for_port(port: u16, deadline: Instant) {
@@ -79,14 +69,9 @@ impl Driver {
             }
         };
         let mut cmd = Command::new(tauri_driver());
-        cmd.args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native.to_string(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        cmd.args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
         if let Some(log) = log {
             let file = std::fs::File::create(log).expect("the log file can be created");
             cmd.stdout(file.try_clone().unwrap()).stderr(file);
@@ -94,16 +79,11 @@ impl Driver {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = cmd
-            .spawn()
-            .expect("tauri-driver starts (cargo install tauri-driver --locked)");
+        let child = cmd.spawn().expect("tauri-driver starts (cargo install tauri-driver --locked)");
         let deadline = Instant::now() + Duration::from_secs(20);
         wait_for_port(port, deadline);
         wait_for_port(native, deadline);
-        Self {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-        }
+        Self { child, url: format!("http://127.0.0.1:{port}") }
     }
 
     /// Launches the app and opens a session on its window.
@@ -113,13 +93,8 @@ impl Driver {
             "tauri:options": {"application": app_binary()}
         }}});
         let resp = post(&format!("{}/session", self.url), &caps);
-        let id = resp["value"]["sessionId"]
-            .as_str()
-            .expect("a session id")
-            .to_owned();
-        Session {
-            base: format!("{}/session/{id}", self.url),
-        }
+        let id = resp["value"]["sessionId"].as_str().expect("a session id").to_owned();
+        Session { base: format!("{}/session/{id}", self.url) }
     }
 }
 
@@ -150,11 +125,7 @@ impl Driver {
             })
             .filter(|pid| mine(*pid))
             .collect();
-        assert_eq!(
-            pids.len(),
-            1,
-            "exactly one app process under this driver: {pids:?}"
-        );
+        assert_eq!(pids.len(), 1, "exactly one app process under this driver: {pids:?}");
         pids[0]
     }
 }
@@ -177,16 +148,10 @@ fn tauri_driver() -> PathBuf {
 }
 
 fn post(url: &str, body: &Value) -> Value {
-    match ureq::post(url)
-        .timeout(Duration::from_secs(60))
-        .send_json(body.clone())
-    {
+    match ureq::post(url).timeout(Duration::from_secs(60)).send_json(body.clone()) {
         Ok(r) => r.into_json().unwrap(),
         Err(ureq::Error::Status(code, r)) => {
-            panic!(
-                "WebDriver {url} answered {code}: {}",
-                r.into_string().unwrap_or_default()
-            )
+            panic!("WebDriver {url} answered {code}: {}", r.into_string().unwrap_or_default())
         }
         Err(e) => panic!("WebDriver {url}: {e}"),
     }
@@ -196,10 +161,7 @@ fn get(url: &str) -> Value {
     match ureq::get(url).timeout(Duration::from_secs(60)).call() {
         Ok(r) => r.into_json().unwrap(),
         Err(ureq::Error::Status(code, r)) => {
-            panic!(
-                "WebDriver {url} answered {code}: {}",
-                r.into_string().unwrap_or_default()
-            )
+            panic!("WebDriver {url} answered {code}: {}", r.into_string().unwrap_or_default())
         }
         Err(e) => panic!("WebDriver {url}: {e}"),
     }
@@ -230,12 +192,7 @@ impl Session {
         let r = r.ok()?;
         let v: Value = r.into_json().ok()?;
         let id = v["value"][ELEMENT_KEY].as_str()?.to_owned();
-        Some(Element {
-            session: self,
-            id,
-            css: css.to_owned(),
-            index: 0,
-        })
+        Some(Element { session: self, id, css: css.to_owned(), index: 0 })
     }
 
     /// Waits up to 15 s for an element matching `css`.
@@ -257,15 +214,9 @@ impl Session {
         let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-shots/failure.png");
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.screenshot(&shot)));
         let url = format!("{}/source", self.base);
-        let source = ureq::get(&url)
-            .call()
-            .ok()
-            .and_then(|r| r.into_string().ok());
+        let source = ureq::get(&url).call().ok().and_then(|r| r.into_string().ok());
         let source: String = source.unwrap_or_default().chars().take(3000).collect();
-        panic!(
-            "{why}\nscreenshot: {}\npage source: {source}",
-            shot.display()
-        );
+        panic!("{why}\nscreenshot: {}\npage source: {source}", shot.display());
     }
 
     pub fn find_all(&self, css: &str) -> Vec<Element<'_>> {
@@ -299,10 +250,8 @@ impl Session {
     }
 
     pub fn script(&self, script: &str, args: Value) -> Value {
-        post(
-            &format!("{}/execute/sync", self.base),
-            &json!({"script": script, "args": args}),
-        )["value"]
+        post(&format!("{}/execute/sync", self.base), &json!({"script": script, "args": args}))
+            ["value"]
             .clone()
     }
 
@@ -321,19 +270,16 @@ impl Session {
 
     /// Runs an async script: it calls its last argument with the result.
     pub fn script_async(&self, script: &str, args: Value) -> Value {
-        post(
-            &format!("{}/execute/async", self.base),
-            &json!({"script": script, "args": args}),
-        )["value"]
+        post(&format!("{}/execute/async", self.base), &json!({"script": script, "args": args}))
+            ["value"]
             .clone()
     }
 
     /// Saves a PNG of the window to `path`.
     pub fn screenshot(&self, path: &Path) {
         let v = get(&format!("{}/screenshot", self.base));
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(v["value"].as_str().unwrap())
-            .unwrap();
+        let png =
+            base64::engine::general_purpose::STANDARD.decode(v["value"].as_str().unwrap()).unwrap();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, png).unwrap();
     }
@@ -341,9 +287,7 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = ureq::delete(&self.base)
-            .timeout(Duration::from_secs(30))
-            .call();
+        let _ = ureq::delete(&self.base).timeout(Duration::from_secs(30)).call();
     }
 }
 
@@ -395,15 +339,10 @@ impl Element<'_> {
     }
 
     pub fn value(&self) -> String {
-        get(&self.url("property/value"))["value"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
+        get(&self.url("property/value"))["value"].as_str().unwrap_or_default().to_owned()
     }
 
     pub fn checked(&self) -> bool {
-        get(&self.url("property/checked"))["value"]
-            .as_bool()
-            .unwrap_or(false)
+        get(&self.url("property/checked"))["value"].as_bool().unwrap_or(false)
     }
 }

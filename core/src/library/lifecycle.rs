@@ -72,11 +72,8 @@ impl Library {
         let wizard = pack.uses_wizard(row.draft.integration_type);
         let status = SubmissionStatus::parse(&row.status);
         let events = self.store.status_events(&row.id)?;
-        let published_at = events
-            .iter()
-            .rev()
-            .find(|(s, _)| *s == SubmissionStatus::Published)
-            .map(|(_, at)| *at);
+        let published_at =
+            events.iter().rev().find(|(s, _)| *s == SubmissionStatus::Published).map(|(_, at)| *at);
         let event = |(s, at): (SubmissionStatus, i64)| StatusEvent {
             status: s,
             label: s.label(wizard).to_owned(),
@@ -104,18 +101,10 @@ impl Library {
             status_label: status.label(wizard).to_owned(),
             timeline: events.into_iter().map(event).collect(),
             allowed: lifecycle::allowed(status),
-            statuses: SubmissionStatus::ALL
-                .into_iter()
-                .map(|s| event((s, 0)))
-                .collect(),
+            statuses: SubmissionStatus::ALL.into_iter().map(|s| event((s, 0))).collect(),
             reminders: lifecycle::reminders(status, pack, published_at),
             update_of,
-            slots: row
-                .draft
-                .org
-                .as_deref()
-                .map(|o| self.slot_use(o))
-                .transpose()?,
+            slots: row.draft.org.as_deref().map(|o| self.slot_use(o)).transpose()?,
         })
     }
 
@@ -126,18 +115,9 @@ impl Library {
             .store
             .list_drafts()?
             .iter()
-            .filter(|r| {
-                r.draft
-                    .org
-                    .as_deref()
-                    .is_some_and(|o| o.trim().to_lowercase() == key)
-            })
+            .filter(|r| r.draft.org.as_deref().is_some_and(|o| o.trim().to_lowercase() == key))
             .count() as u32;
-        Ok(SlotUse {
-            org: org.trim().to_owned(),
-            used,
-            limit: SLOT_LIMIT,
-        })
+        Ok(SlotUse { org: org.trim().to_owned(), used, limit: SLOT_LIMIT })
     }
 
     /// Every org the library knows, with its slot use.
@@ -151,10 +131,7 @@ impl Library {
             .collect();
         orgs.sort();
         orgs.dedup();
-        orgs.iter()
-            .filter(|o| !o.is_empty())
-            .map(|o| self.slot_use(o))
-            .collect()
+        orgs.iter().filter(|o| !o.is_empty()).map(|o| self.slot_use(o)).collect()
     }
 
     /// Refuses one more submission in a full org.
@@ -190,9 +167,7 @@ impl Library {
         let row = self.store.load_draft(id)?;
         let status = SubmissionStatus::parse(&row.status);
         if !lifecycle::allowed(status).delete {
-            return Err(LibraryError::NotDeletable {
-                status: status.label(false).to_owned(),
-            });
+            return Err(LibraryError::NotDeletable { status: status.label(false).to_owned() });
         }
         self.secrets.delete(id)?;
         self.has_password.borrow_mut().remove(id);
@@ -240,9 +215,7 @@ impl Library {
         let published = self.store.load_draft(id)?;
         let status = SubmissionStatus::parse(&published.status);
         if !lifecycle::allowed(status).update {
-            return Err(LibraryError::NotPublished {
-                status: status.label(false).to_owned(),
-            });
+            return Err(LibraryError::NotPublished { status: status.label(false).to_owned() });
         }
         let mut draft = published.draft.clone();
         draft.app_info.exists_in_oin = Some(true);

@@ -18,8 +18,10 @@ use crate::secrets::{SecretStore, Sensitive};
 use crate::store::{DraftRow, Recovery, Session, Store, StoreError, MAX_ATTACHMENT_BYTES};
 
 mod lifecycle;
+mod logo;
 
 pub use lifecycle::{Lifecycle, StatusEvent, TrashItem, UpdateOf};
+pub use logo::{LogoSide, LogoView};
 
 /// One row of the library.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -86,6 +88,8 @@ pub enum LibraryError {
     NotDeletable { status: String },
     #[error("Only a published integration can be updated; this one is “{status}”.")]
     NotPublished { status: String },
+    #[error(transparent)]
+    Logo(crate::logo::LogoError),
 }
 
 /// The drafts library, over a store and a secret store.
@@ -95,6 +99,8 @@ pub struct Library {
     /// Whether each draft has a password in the keychain, asked once per draft:
     /// a keychain round trip on every keystroke's check would slow autosave.
     has_password: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// Logo verdicts by file hash (None: unreadable).
+    logos: std::cell::RefCell<std::collections::HashMap<String, Option<crate::logo::Verdict>>>,
     /// Test-suite inspections by file hash: a file's content never changes.
     suites: std::cell::RefCell<std::collections::HashMap<String, SuiteReport>>,
     /// Set when start-up had to put an unusable database aside.
@@ -107,6 +113,7 @@ impl Library {
             store,
             secrets,
             suites: Default::default(),
+            logos: Default::default(),
             has_password: Default::default(),
             recovery,
         }
@@ -128,6 +135,7 @@ impl Library {
                 .clone()
         });
         Facts {
+            logo: self.logo_verdict_for(draft),
             has_password: self.password_known(id),
             test_suite,
         }
@@ -144,11 +152,7 @@ impl Library {
 
     /// Checks a draft (saved or not) of this id against its pack.
     pub fn check(&self, id: &str, draft: &Draft, today: CalendarDate) -> Report {
-        check(
-            draft,
-            RulePack::for_draft(draft, today),
-            &self.facts(id, draft),
-        )
+        check(draft, RulePack::for_draft(draft, today), &self.facts(id, draft))
     }
 
     /// Cached link answers for the web addresses in this draft.
@@ -157,12 +161,7 @@ impl Library {
             .into_iter()
             .filter_map(|(path, url)| {
                 let (outcome, checked_at) = self.store.link_check(&url).ok()??;
-                Some(LinkCheck {
-                    path,
-                    url,
-                    outcome,
-                    checked_at,
-                })
+                Some(LinkCheck { path, url, outcome, checked_at })
             })
             .collect()
     }
@@ -211,12 +210,7 @@ impl Library {
     }
 
     pub fn list(&self, today: CalendarDate) -> Result<Vec<DraftSummary>, LibraryError> {
-        Ok(self
-            .store
-            .list_drafts()?
-            .iter()
-            .map(|r| self.summary(r, today))
-            .collect())
+        Ok(self.store.list_drafts()?.iter().map(|r| self.summary(r, today)).collect())
     }
 
     /// A new draft of this type, checked against the pack in force today.
@@ -240,10 +234,7 @@ impl Library {
         let row = self.store.load_draft(id)?;
         let mut session = self.store.session()?;
         if session.open_draft_id.as_deref() != Some(id) {
-            session = Session {
-                open_draft_id: Some(id.to_owned()),
-                tab: None,
-            };
+            session = Session { open_draft_id: Some(id.to_owned()), tab: None };
             self.store.set_session(&session)?;
         }
         self.view(row, CalendarDate::from_unix_millis(now_ms))
@@ -342,15 +333,10 @@ impl Library {
     pub fn attach_path(&mut self, path: &std::path::Path) -> Result<Attachment, LibraryError> {
         let size = std::fs::metadata(path).map_err(StoreError::from)?.len();
         if size > MAX_ATTACHMENT_BYTES {
-            return Err(StoreError::TooLarge {
-                limit: MAX_ATTACHMENT_BYTES,
-                actual: size,
-            }
-            .into());
+            return Err(StoreError::TooLarge { limit: MAX_ATTACHMENT_BYTES, actual: size }.into());
         }
-        let name = path
-            .file_name()
-            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+        let name =
+            path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
         self.attach(&name, &std::fs::read(path).map_err(StoreError::from)?)
     }
 

@@ -7,58 +7,37 @@ const NOW: i64 = 1_795_950_000_000; // 2026-11-29
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("oin.db")).unwrap();
-    (
-        dir,
-        Library::new(store, Box::<MemorySecretStore>::default(), None),
-    )
+    (dir, Library::new(store, Box::<MemorySecretStore>::default(), None))
 }
 
 #[test]
 fn rename_sets_the_app_name_and_can_be_undone() {
     let (_d, mut lib) = library();
-    let id = lib
-        .create(IntegrationType::ApiService, None, NOW)
-        .unwrap()
-        .id;
+    let id = lib.create(IntegrationType::ApiService, None, NOW).unwrap().id;
     let view = lib.rename(&id, "  Acme Sync  ", NOW + 1).unwrap();
     assert_eq!(view.draft.app_info.app_name.as_deref(), Some("Acme Sync"));
-    assert_eq!(
-        lib.list(CalendarDate::from_unix_millis(NOW)).unwrap()[0].name,
-        "Acme Sync"
-    );
+    assert_eq!(lib.list(CalendarDate::from_unix_millis(NOW)).unwrap()[0].name, "Acme Sync");
     let undone = lib.undo(&id, NOW + 2).unwrap();
-    assert_eq!(
-        undone.draft.app_info.app_name, None,
-        "a rename is one undoable step"
-    );
+    assert_eq!(undone.draft.app_info.app_name, None, "a rename is one undoable step");
 }
 
 #[test]
 fn duplicate_copies_fields_but_not_the_password() {
     let (_d, mut lib) = library();
-    let view = lib
-        .create(
-            IntegrationType::WorkflowsConnector,
-            Some("acme.okta.com".into()),
-            NOW,
-        )
-        .unwrap();
+    let view =
+        lib.create(IntegrationType::WorkflowsConnector, Some("acme.okta.com".into()), NOW).unwrap();
     let mut draft = view.draft.clone();
     draft.app_info.app_name = Some("Acme".into());
     draft.workflows.version = Some("3".into());
     lib.save(&view.id, &draft, NOW + 1).unwrap();
-    lib.set_password(&view.id, Sensitive::new("pw".into()), NOW + 2)
-        .unwrap();
+    lib.set_password(&view.id, Sensitive::new("pw".into()), NOW + 2).unwrap();
 
     let copy = lib.duplicate(&view.id, NOW + 3).unwrap();
     assert_eq!(copy.name, "Acme (copy)");
     assert_eq!(copy.org.as_deref(), Some("acme.okta.com"));
     let copied = lib.open(&copy.id, NOW + 4).unwrap();
     assert_eq!(copied.draft.workflows.version.as_deref(), Some("3"));
-    assert!(
-        !copied.has_password,
-        "the test-account password stays with its own draft"
-    );
+    assert!(!copied.has_password, "the test-account password stays with its own draft");
     assert!(!copied.can_undo, "the copy starts its own history");
     assert!(lib.open(&view.id, NOW + 5).unwrap().has_password);
 }
@@ -66,24 +45,13 @@ fn duplicate_copies_fields_but_not_the_password() {
 #[test]
 fn new_drafts_record_todays_pack_and_open_becomes_the_session() {
     let (_d, mut lib) = library();
-    let view = lib
-        .create(IntegrationType::ApiService, Some("  ".into()), NOW)
-        .unwrap();
+    let view = lib.create(IntegrationType::ApiService, Some("  ".into()), NOW).unwrap();
     assert_eq!(view.draft.rule_pack.as_deref(), Some("oin-2026"));
     assert_eq!(view.draft.org, None, "a blank org is no org");
-    assert_eq!(
-        lib.session().unwrap().open_draft_id.as_deref(),
-        Some(view.id.as_str())
-    );
+    assert_eq!(lib.session().unwrap().open_draft_id.as_deref(), Some(view.id.as_str()));
     let before = CalendarDate::new(2025, 6, 1);
-    let old = lib
-        .create(IntegrationType::ApiService, None, 1_748_736_000_000)
-        .unwrap();
-    assert_eq!(
-        old.draft.rule_pack.as_deref(),
-        Some("oin-manager-2025"),
-        "{before:?}"
-    );
+    let old = lib.create(IntegrationType::ApiService, None, 1_748_736_000_000).unwrap();
+    assert_eq!(old.draft.rule_pack.as_deref(), Some("oin-manager-2025"), "{before:?}");
 }
 
 #[test]
@@ -93,71 +61,42 @@ fn attaching_a_file_keeps_its_bytes_and_refuses_huge_ones() {
     std::fs::write(&path, br#"{"type":"flopack"}"#).unwrap();
     let a = lib.attach_path(&path).unwrap();
     assert_eq!((a.file_name.as_str(), a.size_bytes), ("tests.flopack", 18));
-    assert_eq!(
-        lib.store().file(&a.sha256).unwrap(),
-        br#"{"type":"flopack"}"#
-    );
+    assert_eq!(lib.store().file(&a.sha256).unwrap(), br#"{"type":"flopack"}"#);
 
     let huge = dir.path().join("huge.folder");
     let f = std::fs::File::create(&huge).unwrap();
     f.set_len(MAX_ATTACHMENT_BYTES + 1).unwrap(); // sparse: nothing is written
     let err = lib.attach_path(&huge).unwrap_err();
-    assert!(
-        matches!(err, LibraryError::Store(StoreError::TooLarge { .. })),
-        "{err:?}"
-    );
-    assert!(
-        err.to_string().contains("bytes"),
-        "the message gives the sizes"
-    );
-    let missing = lib
-        .attach_path(&dir.path().join("gone.flopack"))
-        .unwrap_err();
+    assert!(matches!(err, LibraryError::Store(StoreError::TooLarge { .. })), "{err:?}");
+    assert!(err.to_string().contains("bytes"), "the message gives the sizes");
+    let missing = lib.attach_path(&dir.path().join("gone.flopack")).unwrap_err();
     assert!(matches!(missing, LibraryError::Store(StoreError::Io(_))));
 }
 
 #[test]
 fn export_then_import_makes_a_second_draft_with_the_same_fields_and_files() {
     let (dir, mut lib) = library();
-    let view = lib
-        .create(IntegrationType::WorkflowsConnector, None, NOW)
-        .unwrap();
+    let view = lib.create(IntegrationType::WorkflowsConnector, None, NOW).unwrap();
     let suite = dir.path().join("t.flopack");
-    std::fs::write(
-        &suite,
-        br#"{"type":"flopack","data":{"flos":{"a":{"name":"Flow A"}}}}"#,
-    )
-    .unwrap();
+    std::fs::write(&suite, br#"{"type":"flopack","data":{"flos":{"a":{"name":"Flow A"}}}}"#)
+        .unwrap();
     let mut d = view.draft.clone();
     d.app_info.app_name = Some("Acme Flows".into());
     d.workflows.test_suite = Some(lib.attach_path(&suite).unwrap());
     lib.save(&view.id, &d, NOW + 1).unwrap();
-    lib.set_password(&view.id, Sensitive::new("canary-pw-81".into()), NOW + 2)
-        .unwrap();
+    lib.set_password(&view.id, Sensitive::new("canary-pw-81".into()), NOW + 2).unwrap();
 
     let out = dir.path().join("export");
     let json = lib.export(&view.id, &out).unwrap();
     let text = std::fs::read_to_string(&json).unwrap();
-    assert!(
-        !text.contains("canary-pw-81"),
-        "an export never holds the password"
-    );
-    assert!(
-        out.join("t.flopack").exists(),
-        "files travel beside the JSON"
-    );
+    assert!(!text.contains("canary-pw-81"), "an export never holds the password");
+    assert!(out.join("t.flopack").exists(), "files travel beside the JSON");
 
     let summary = lib.import(&json, NOW + 3).unwrap();
     assert_ne!(summary.id, view.id, "import never overwrites");
-    assert_eq!(
-        lib.list(CalendarDate::from_unix_millis(NOW)).unwrap().len(),
-        2
-    );
+    assert_eq!(lib.list(CalendarDate::from_unix_millis(NOW)).unwrap().len(), 2);
     let imported = lib.open(&summary.id, NOW + 4).unwrap();
-    assert_eq!(
-        imported.draft, d,
-        "fields and file references come back the same"
-    );
+    assert_eq!(imported.draft, d, "fields and file references come back the same");
     assert_eq!(imported.report.test_suite.unwrap().flows, ["Flow A"]);
 }
 
@@ -185,13 +124,9 @@ mod lifecycle {
     fn in_org(lib: &mut Library, org: &str, n: usize) -> Vec<String> {
         (0..n)
             .map(|i| {
-                lib.create(
-                    IntegrationType::ApiService,
-                    Some(org.into()),
-                    NOW + i as i64,
-                )
-                .unwrap()
-                .id
+                lib.create(IntegrationType::ApiService, Some(org.into()), NOW + i as i64)
+                    .unwrap()
+                    .id
             })
             .collect()
     }
@@ -201,38 +136,13 @@ mod lifecycle {
         let (_d, mut lib) = library();
         let ids = in_org(&mut lib, "acme.okta.com", 10);
         let err = lib
-            .create(
-                IntegrationType::ApiService,
-                Some("ACME.okta.com ".into()),
-                NOW,
-            )
+            .create(IntegrationType::ApiService, Some("ACME.okta.com ".into()), NOW)
             .unwrap_err();
+        assert!(matches!(err, LibraryError::SlotsFull { used: 10, limit: 10, .. }), "{err}");
+        assert!(err.to_string().contains("Delete a draft"), "says what can be done");
+        assert!(lib.duplicate(&ids[0], NOW).is_err(), "a copy takes a slot too");
         assert!(
-            matches!(
-                err,
-                LibraryError::SlotsFull {
-                    used: 10,
-                    limit: 10,
-                    ..
-                }
-            ),
-            "{err}"
-        );
-        assert!(
-            err.to_string().contains("Delete a draft"),
-            "says what can be done"
-        );
-        assert!(
-            lib.duplicate(&ids[0], NOW).is_err(),
-            "a copy takes a slot too"
-        );
-        assert!(
-            lib.create(
-                IntegrationType::ApiService,
-                Some("other.okta.com".into()),
-                NOW
-            )
-            .is_ok(),
+            lib.create(IntegrationType::ApiService, Some("other.okta.com".into()), NOW).is_ok(),
             "other orgs are not affected"
         );
         assert!(
@@ -241,34 +151,18 @@ mod lifecycle {
         );
         lib.delete(&ids[0], NOW).unwrap();
         assert!(
-            lib.create(
-                IntegrationType::ApiService,
-                Some("acme.okta.com".into()),
-                NOW
-            )
-            .is_ok(),
+            lib.create(IntegrationType::ApiService, Some("acme.okta.com".into()), NOW).is_ok(),
             "the Trash frees the slot"
         );
         let meters = lib.slot_meters().unwrap();
-        assert_eq!(
-            meters
-                .iter()
-                .find(|m| m.org == "acme.okta.com")
-                .unwrap()
-                .used,
-            10
-        );
+        assert_eq!(meters.iter().find(|m| m.org == "acme.okta.com").unwrap().used, 10);
     }
 
     #[test]
     fn only_drafts_are_deleted_and_the_keychain_entry_goes_with_them() {
         let (_d, mut lib) = library();
-        let id = lib
-            .create(IntegrationType::WorkflowsConnector, None, NOW)
-            .unwrap()
-            .id;
-        lib.set_password(&id, Sensitive::new("pw".into()), NOW)
-            .unwrap();
+        let id = lib.create(IntegrationType::WorkflowsConnector, None, NOW).unwrap().id;
+        lib.set_password(&id, Sensitive::new("pw".into()), NOW).unwrap();
         for status in [
             ToBeReviewed,
             IsvNeedsToReview,
@@ -279,46 +173,25 @@ mod lifecycle {
         ] {
             lib.set_status(&id, status, NOW).unwrap();
             let err = lib.delete(&id, NOW).unwrap_err();
-            assert!(
-                matches!(err, LibraryError::NotDeletable { .. }),
-                "{status:?}"
-            );
+            assert!(matches!(err, LibraryError::NotDeletable { .. }), "{status:?}");
         }
         lib.set_status(&id, Draft, NOW).unwrap();
         lib.delete(&id, NOW).unwrap();
-        assert!(lib
-            .list(CalendarDate::from_unix_millis(NOW))
-            .unwrap()
-            .is_empty());
-        assert!(
-            !lib.secrets.has(&id),
-            "deleting a draft deletes its password"
-        );
+        assert!(lib.list(CalendarDate::from_unix_millis(NOW)).unwrap().is_empty());
+        assert!(!lib.secrets.has(&id), "deleting a draft deletes its password");
     }
 
     #[test]
     fn the_trash_restores_for_30_days_then_forgets() {
         let (_d, mut lib) = library();
-        let a = lib
-            .create(IntegrationType::ApiService, None, NOW)
-            .unwrap()
-            .id;
-        let b = lib
-            .create(IntegrationType::ApiService, None, NOW)
-            .unwrap()
-            .id;
+        let a = lib.create(IntegrationType::ApiService, None, NOW).unwrap().id;
+        let b = lib.create(IntegrationType::ApiService, None, NOW).unwrap().id;
         lib.delete(&a, NOW).unwrap();
         lib.delete(&b, NOW + 10 * DAY).unwrap();
         let trash = lib.trash(NOW + 29 * DAY).unwrap();
-        assert_eq!(
-            trash.iter().map(|t| t.days_left).collect::<Vec<_>>(),
-            [11, 1]
-        );
+        assert_eq!(trash.iter().map(|t| t.days_left).collect::<Vec<_>>(), [11, 1]);
         lib.restore(&b, NOW + 29 * DAY).unwrap();
-        assert_eq!(
-            lib.list(CalendarDate::from_unix_millis(NOW)).unwrap().len(),
-            1
-        );
+        assert_eq!(lib.list(CalendarDate::from_unix_millis(NOW)).unwrap().len(), 1);
         assert!(
             lib.trash(NOW + 30 * DAY).unwrap().is_empty(),
             "30 days on, the draft is gone for good"
@@ -329,26 +202,12 @@ mod lifecycle {
     #[test]
     fn the_timeline_records_each_status_with_its_date() {
         let (_d, mut lib) = library();
-        let id = lib
-            .create(IntegrationType::ApiService, None, NOW)
-            .unwrap()
-            .id;
+        let id = lib.create(IntegrationType::ApiService, None, NOW).unwrap().id;
         lib.set_status(&id, ToBeReviewed, NOW + DAY).unwrap();
         let view = lib.set_status(&id, Published, NOW + 5 * DAY).unwrap();
-        let t: Vec<(SubmissionStatus, i64)> = view
-            .lifecycle
-            .timeline
-            .iter()
-            .map(|e| (e.status, e.at))
-            .collect();
-        assert_eq!(
-            t,
-            [
-                (Draft, NOW),
-                (ToBeReviewed, NOW + DAY),
-                (Published, NOW + 5 * DAY)
-            ]
-        );
+        let t: Vec<(SubmissionStatus, i64)> =
+            view.lifecycle.timeline.iter().map(|e| (e.status, e.at)).collect();
+        assert_eq!(t, [(Draft, NOW), (ToBeReviewed, NOW + DAY), (Published, NOW + 5 * DAY)]);
         assert_eq!(
             view.lifecycle.timeline[1].label, "OIN to review",
             "Wizard names for a 2026 API service"
@@ -374,26 +233,17 @@ mod lifecycle {
         let update = lib.update_published(&view.id, NOW + 1).unwrap();
         assert_ne!(update.id, view.id);
         assert_eq!(update.draft.app_info.exists_in_oin, Some(true));
-        assert_eq!(
-            update.draft.app_info.existing_app_name.as_deref(),
-            Some("Acme Logs")
-        );
+        assert_eq!(update.draft.app_info.existing_app_name.as_deref(), Some("Acme Logs"));
         assert_eq!(update.lifecycle.status, Draft);
         let of = update.lifecycle.update_of.clone().unwrap();
-        assert_eq!(
-            (of.published_id.as_str(), of.changes.len()),
-            (view.id.as_str(), 0)
-        );
+        assert_eq!((of.published_id.as_str(), of.changes.len()), (view.id.as_str(), 0));
 
         let mut changed = update.draft.clone();
         changed.api_service.scopes.push("okta.groups.manage".into());
         let after = lib.save(&update.id, &changed, NOW + 2).unwrap();
         let of = after.lifecycle.update_of.unwrap();
         assert_eq!(of.changes[0].path, "apiService.scopes");
-        assert_eq!(
-            of.proposed_summary,
-            "Scopes: added scope okta.groups.manage."
-        );
+        assert_eq!(of.proposed_summary, "Scopes: added scope okta.groups.manage.");
         let published = lib.open(&view.id, NOW + 3).unwrap();
         assert_eq!(
             published.draft.api_service.scopes,

@@ -73,13 +73,11 @@ fn background(img: &RgbaImage) -> Option<Option<[u8; 4]>> {
     if corners.iter().all(|c| c[3] <= 16) {
         return Some(None);
     }
-    corners
-        .iter()
-        .all(|c| close(*c, corners[0]))
-        .then_some(Some(corners[0]))
+    corners.iter().all(|c| close(*c, corners[0])).then_some(Some(corners[0]))
 }
 
-fn bounds(img: &RgbaImage, bg: Option<[u8; 4]>) -> Bounds {
+/// The box of content pixels; `None` when nothing differs from the background.
+fn bounds(img: &RgbaImage, bg: Option<[u8; 4]>) -> Option<Bounds> {
     let (w, h) = img.dimensions();
     let (mut x0, mut y0, mut x1, mut y1) = (w, h, 0, 0);
     for (x, y, p) in img.enumerate_pixels() {
@@ -90,20 +88,7 @@ fn bounds(img: &RgbaImage, bg: Option<[u8; 4]>) -> Bounds {
             y1 = y1.max(y);
         }
     }
-    if x0 > x1 {
-        return Bounds {
-            x: 0,
-            y: 0,
-            width: w,
-            height: h,
-        };
-    }
-    Bounds {
-        x: x0,
-        y: y0,
-        width: x1 - x0 + 1,
-        height: y1 - y0 + 1,
-    }
+    (x0 <= x1).then(|| Bounds { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 })
 }
 
 /// Share of content pixels in a square patch of side `s` at (x, y).
@@ -125,18 +110,13 @@ fn fill(img: &RgbaImage, bg: Option<[u8; 4]>, x: u32, y: u32, s: u32) -> f32 {
 
 /// Reads the content's shape and corners.
 pub fn analyze(img: &RgbaImage) -> Analysis {
-    let bg = background(img);
-    let trim_bg = bg.unwrap_or(None);
-    let content = if bg.is_some() {
-        bounds(img, trim_bg)
-    } else {
-        Bounds {
-            x: 0,
-            y: 0,
-            width: img.width(),
-            height: img.height(),
-        }
+    let whole = Bounds { x: 0, y: 0, width: img.width(), height: img.height() };
+    // A "background" that is all there is, is the logo itself.
+    let (bg, content) = match background(img).map(|bg| (bg, bounds(img, bg))) {
+        Some((bg, Some(content))) => (Some(bg), content),
+        _ => (None, whole),
     };
+    let trim_bg = bg.unwrap_or(None);
     let aspect = content.width as f32 / content.height.max(1) as f32;
     // Corner patches of the content box: empty corners with full edges mean a
     // circle (when square-ish and about π/4 filled) or rounded corners.
@@ -146,13 +126,7 @@ pub fn analyze(img: &RgbaImage) -> Analysis {
         fill(img, trim_bg, cx, cy, side),
         fill(img, trim_bg, cx + cw.saturating_sub(side), cy, side),
         fill(img, trim_bg, cx, cy + ch.saturating_sub(side), side),
-        fill(
-            img,
-            trim_bg,
-            cx + cw.saturating_sub(side),
-            cy + ch.saturating_sub(side),
-            side,
-        ),
+        fill(img, trim_bg, cx + cw.saturating_sub(side), cy + ch.saturating_sub(side), side),
     ];
     let corner_fill = corners.iter().sum::<f32>() / 4.0;
     let mut total = 0u64;
@@ -167,9 +141,7 @@ pub fn analyze(img: &RgbaImage) -> Analysis {
     let (shape, shape_confidence) = if circle {
         (
             Shape::Circle,
-            (1.0 - corner_fill)
-                .min(1.0 - (area_fill - 0.785).abs() * 4.0)
-                .clamp(0.3, 0.95),
+            (1.0 - corner_fill).min(1.0 - (area_fill - 0.785).abs() * 4.0).clamp(0.3, 0.95),
         )
     } else if aspect > 1.25 {
         (Shape::Wide, ((aspect - 1.25) / 0.5).clamp(0.5, 0.95))
@@ -181,17 +153,11 @@ pub fn analyze(img: &RgbaImage) -> Analysis {
     let rounded = !circle && squareish && corner_fill < 0.8 && area_fill > 0.9;
     Analysis {
         content,
-        background: bg
-            .flatten()
-            .map(|c| format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])),
+        background: bg.flatten().map(|c| format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])),
         shape,
         shape_confidence,
         rounded_corners: rounded,
-        rounded_confidence: if rounded {
-            (1.0 - corner_fill).clamp(0.4, 0.9)
-        } else {
-            0.0
-        },
+        rounded_confidence: if rounded { (1.0 - corner_fill).clamp(0.4, 0.9) } else { 0.0 },
     }
 }
 

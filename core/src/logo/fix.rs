@@ -28,11 +28,7 @@ fn to_linear(c: u8) -> f32 {
 
 fn to_srgb(l: f32) -> u8 {
     let l = l.clamp(0.0, 1.0);
-    let c = if l <= 0.003_130_8 {
-        l * 12.92
-    } else {
-        1.055 * l.powf(1.0 / 2.4) - 0.055
-    };
+    let c = if l <= 0.003_130_8 { l * 12.92 } else { 1.055 * l.powf(1.0 / 2.4) - 0.055 };
     (c * 255.0).round() as u8
 }
 
@@ -42,24 +38,15 @@ fn resize_linear(src: &RgbaImage, w: u32, h: u32) -> RgbaImage {
     let mut lin = Rgba32FImage::new(src.width(), src.height());
     for (d, s) in lin.pixels_mut().zip(src.pixels()) {
         let a = f32::from(s.0[3]) / 255.0;
-        *d = Rgba([
-            lut[s.0[0] as usize] * a,
-            lut[s.0[1] as usize] * a,
-            lut[s.0[2] as usize] * a,
-            a,
-        ]);
+        *d =
+            Rgba([lut[s.0[0] as usize] * a, lut[s.0[1] as usize] * a, lut[s.0[2] as usize] * a, a]);
     }
     let scaled = imageops::resize(&lin, w, h, imageops::FilterType::Lanczos3);
     let mut out = RgbaImage::new(w, h);
     for (d, s) in out.pixels_mut().zip(scaled.pixels()) {
         let a = s.0[3].clamp(0.0, 1.0);
         let un = |v: f32| if a > 0.0 { to_srgb(v / a) } else { 0 };
-        *d = Rgba([
-            un(s.0[0]),
-            un(s.0[1]),
-            un(s.0[2]),
-            (a * 255.0).round() as u8,
-        ]);
+        *d = Rgba([un(s.0[0]), un(s.0[1]), un(s.0[2]), (a * 255.0).round() as u8]);
     }
     out
 }
@@ -92,12 +79,7 @@ pub fn fix(bytes: &[u8], options: FixOptions) -> Result<(Vec<u8>, Shape), LogoEr
         None => Rgba([0, 0, 0, 0]),
     };
     let mut canvas = RgbaImage::from_pixel(tw, th, fill);
-    imageops::overlay(
-        &mut canvas,
-        &scaled,
-        i64::from((tw - w) / 2),
-        i64::from((th - h) / 2),
-    );
+    imageops::overlay(&mut canvas, &scaled, i64::from((tw - w) / 2), i64::from((th - h) / 2));
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new_with_quality(
         &mut png,
@@ -106,9 +88,6 @@ pub fn fix(bytes: &[u8], options: FixOptions) -> Result<(Vec<u8>, Shape), LogoEr
     )
     .write_image(canvas.as_raw(), tw, th, image::ExtendedColorType::Rgba8)
     .map_err(|e| LogoError::Corrupt(e.to_string()))?;
-    assert!(
-        png.len() < MAX_BYTES,
-        "a {tw}×{th} PNG is always far under 1 MB"
-    );
+    assert!(png.len() < MAX_BYTES, "a {tw}×{th} PNG is always far under 1 MB");
     Ok((png, shape))
 }

@@ -100,10 +100,7 @@ pub fn inspect(bytes: &[u8]) -> Result<Inspected, LogoError> {
     }
     let reader = || ImageReader::new(Cursor::new(bytes)).with_guessed_format();
     let guessed = reader().map_err(corrupt)?;
-    let format = guessed
-        .format()
-        .and_then(format_of)
-        .ok_or(LogoError::NotAnImage)?;
+    let format = guessed.format().and_then(format_of).ok_or(LogoError::NotAnImage)?;
     // The header alone says how big the image claims to be: refuse bombs before decoding.
     let (width, height) = guessed.into_dimensions().map_err(corrupt)?;
     if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
@@ -127,11 +124,7 @@ pub fn inspect(bytes: &[u8]) -> Result<Inspected, LogoError> {
             Some(orientation_code(o))
         }
     };
-    let frames = if format == LogoFormat::Gif {
-        gif_frames(bytes)
-    } else {
-        1
-    };
+    let frames = if format == LogoFormat::Gif { gif_frames(bytes) } else { 1 };
     let image = image.to_rgba8();
     let alpha_used = has_alpha && image.pixels().any(|p| p.0[3] < 255);
     Ok(Inspected {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use analyze::{analyze, Analysis, Shape};
-pub use fix::{fix, FixOptions};
+pub use fix::{fix, target as target_size, FixOptions};
 pub use inspect::{inspect, Inspected};
 
 /// Okta's accepted sizes: (width, height, shape).
@@ -116,14 +116,38 @@ pub enum LogoError {
     Corrupt(String),
 }
 
+/// A small PNG of the image (longest side `max`), as a `data:` URL the UI can
+/// show under its CSP; the original may be megabytes.
+pub fn preview_data_url(bytes: &[u8], max: u32) -> Result<String, LogoError> {
+    use base64::Engine;
+    let img = inspect(bytes)?.image;
+    let longest = img.width().max(img.height());
+    let fitted = if longest > max {
+        let scale = max as f32 / longest as f32;
+        let (w, h) = (
+            (img.width() as f32 * scale).round().max(1.0),
+            (img.height() as f32 * scale).round().max(1.0),
+        );
+        image::imageops::thumbnail(&img, w as u32, h as u32)
+    } else {
+        img
+    };
+    let mut png = std::io::Cursor::new(Vec::new());
+    fitted
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| LogoError::Corrupt(e.to_string()))?;
+    Ok(format!(
+        "data:image/png;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(png.into_inner())
+    ))
+}
+
 /// Judges an image against the rules and guidelines.
 pub fn judge(bytes: &[u8]) -> Result<Verdict, LogoError> {
     let inspected = inspect(bytes)?;
     let analysis = analyze(&inspected.image);
     let r = &inspected.report;
-    let size_ok = SIZES
-        .iter()
-        .any(|(w, h, _)| (*w, *h) == (r.width, r.height));
+    let size_ok = SIZES.iter().any(|(w, h, _)| (*w, *h) == (r.width, r.height));
     let hard = |id: &str, passed: bool, message: String| Check {
         id: id.into(),
         passed,
@@ -164,12 +188,7 @@ pub fn judge(bytes: &[u8]) -> Result<Verdict, LogoError> {
     ];
     checks.extend(analysis.guidelines(r));
     let accepted = checks.iter().filter(|c| c.hard).all(|c| c.passed);
-    Ok(Verdict {
-        report: inspected.report,
-        analysis,
-        checks,
-        accepted,
-    })
+    Ok(Verdict { report: inspected.report, analysis, checks, accepted })
 }
 
 #[cfg(test)]

@@ -82,11 +82,7 @@ fn formats_are_judged_by_their_bytes() {
         assert_eq!(check(&v, "logo.format").passed, submittable, "{format:?}");
         let (fixed, _) = fix(&bytes, FixOptions::default()).unwrap();
         let out = judge(&fixed).unwrap();
-        assert!(
-            out.accepted,
-            "{format:?} converts to an accepted logo: {:?}",
-            out.checks
-        );
+        assert!(out.accepted, "{format:?} converts to an accepted logo: {:?}", out.checks);
         assert_eq!(out.report.format, LogoFormat::Png);
     }
 }
@@ -99,10 +95,7 @@ fn reports_colour_alpha_bit_depth_and_animation() {
         Rgba([1000u16, 2000, 3000, 65535]),
     ));
     let r = judge(&encode(&sixteen, ImageFormat::Png)).unwrap().report;
-    assert_eq!(
-        (r.color.as_str(), r.has_alpha, r.alpha_used),
-        ("Rgba16", true, false)
-    );
+    assert_eq!((r.color.as_str(), r.has_alpha, r.alpha_used), ("Rgba16", true, false));
 
     let mut frames = Vec::new();
     {
@@ -121,16 +114,10 @@ fn reports_colour_alpha_bit_depth_and_animation() {
 #[test]
 fn hostile_files_fail_fast_with_a_clear_error() {
     assert_eq!(judge(b"").unwrap_err(), LogoError::Empty);
-    assert_eq!(
-        judge(b"just some text, not an image").unwrap_err(),
-        LogoError::NotAnImage
-    );
+    assert_eq!(judge(b"just some text, not an image").unwrap_err(), LogoError::NotAnImage);
     let whole = png(244, 244);
     assert!(
-        matches!(
-            judge(&whole[..whole.len() / 2]).unwrap_err(),
-            LogoError::Corrupt(_)
-        ),
+        matches!(judge(&whole[..whole.len() / 2]).unwrap_err(), LogoError::Corrupt(_)),
         "truncated"
     );
     // A PNG header claiming 60000×60000 pixels: refused from the header alone.
@@ -141,16 +128,7 @@ fn hostile_files_fail_fast_with_a_clear_error() {
     bomb[29..33].copy_from_slice(&crc.to_be_bytes());
     let t = std::time::Instant::now();
     let err = judge(&bomb).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            LogoError::TooLarge {
-                width: 60_000,
-                height: 60_000
-            }
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(err, LogoError::TooLarge { width: 60_000, height: 60_000 }), "{err:?}");
     assert!(t.elapsed() < std::time::Duration::from_millis(200));
     assert!(err.to_string().contains("100 megapixels"));
 }
@@ -161,11 +139,7 @@ fn crc32(bytes: &[u8]) -> u32 {
     for b in bytes {
         crc ^= u32::from(*b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
         }
     }
     !crc
@@ -183,25 +157,16 @@ fn visible(img: &RgbaImage) -> (u32, u32, u32, u32) {
 }
 
 fn decode(png: &[u8]) -> RgbaImage {
-    image::load_from_memory_with_format(png, ImageFormat::Png)
-        .unwrap()
-        .to_rgba8()
+    image::load_from_memory_with_format(png, ImageFormat::Png).unwrap().to_rgba8()
 }
 
 #[test]
 fn fixes_pick_the_size_from_the_shape_and_centre_the_content() {
-    let wide = drawn(900, 600, |x, y| {
-        (150..750).contains(&x) && (200..400).contains(&y)
-    });
-    let circle = drawn(500, 500, |x, y| {
-        (x as i32 - 250).pow(2) + (y as i32 - 250).pow(2) <= 200 * 200
-    });
-    let tall = drawn(400, 900, |x, y| {
-        (100..300).contains(&x) && (50..850).contains(&y)
-    });
-    let square = drawn(300, 300, |x, y| {
-        (40..260).contains(&x) && (40..260).contains(&y)
-    });
+    let wide = drawn(900, 600, |x, y| (150..750).contains(&x) && (200..400).contains(&y));
+    let circle =
+        drawn(500, 500, |x, y| (x as i32 - 250).pow(2) + (y as i32 - 250).pow(2) <= 200 * 200);
+    let tall = drawn(400, 900, |x, y| (100..300).contains(&x) && (50..850).contains(&y));
+    let square = drawn(300, 300, |x, y| (40..260).contains(&x) && (40..260).contains(&y));
     for (img, shape, (tw, th)) in [
         (wide, Shape::Wide, (244, 156)),
         (circle, Shape::Circle, (244, 244)),
@@ -225,25 +190,16 @@ fn fixes_pick_the_size_from_the_shape_and_centre_the_content() {
 
 #[test]
 fn scaling_leaves_no_dark_fringe_on_transparent_edges() {
-    let img = drawn(1000, 1000, |x, y| {
-        (x as i32 - 500).pow(2) + (y as i32 - 500).pow(2) <= 400 * 400
-    });
-    let (out, _) = fix(
-        &encode(&DynamicImage::ImageRgba8(img), ImageFormat::Png),
-        FixOptions::default(),
-    )
-    .unwrap();
-    let partial: Vec<_> = decode(&out)
-        .pixels()
-        .filter(|p| p.0[3] > 0 && p.0[3] < 255)
-        .map(|p| p.0)
-        .collect();
+    let img =
+        drawn(1000, 1000, |x, y| (x as i32 - 500).pow(2) + (y as i32 - 500).pow(2) <= 400 * 400);
+    let (out, _) =
+        fix(&encode(&DynamicImage::ImageRgba8(img), ImageFormat::Png), FixOptions::default())
+            .unwrap();
+    let partial: Vec<_> =
+        decode(&out).pixels().filter(|p| p.0[3] > 0 && p.0[3] < 255).map(|p| p.0).collect();
     assert!(!partial.is_empty(), "the edge is antialiased");
     for p in partial {
-        assert!(
-            p[0] > 180 && p[1] < 70 && p[2] < 70,
-            "edge pixel keeps its colour: {p:?}"
-        );
+        assert!(p[0] > 180 && p[1] < 70 && p[2] < 70, "edge pixel keeps its colour: {p:?}");
     }
 }
 
@@ -259,19 +215,11 @@ fn a_uniform_background_is_trimmed_and_can_be_chosen() {
     let bytes = encode(&DynamicImage::ImageRgba8(img), ImageFormat::Png);
     let v = judge(&bytes).unwrap();
     assert_eq!(v.analysis.background.as_deref(), Some("#ffffff"));
-    assert!(
-        !check(&v, "logo.background").passed,
-        "an opaque white box is flagged"
-    );
+    assert!(!check(&v, "logo.background").passed, "an opaque white box is flagged");
     assert_eq!(v.analysis.shape, Shape::Wide);
-    let (out, _) = fix(
-        &bytes,
-        FixOptions {
-            shape: Some(Shape::Square),
-            background: Some([255, 255, 255]),
-        },
-    )
-    .unwrap();
+    let (out, _) =
+        fix(&bytes, FixOptions { shape: Some(Shape::Square), background: Some([255, 255, 255]) })
+            .unwrap();
     let fixed = decode(&out);
     assert_eq!(fixed.dimensions(), (200, 200));
     assert_eq!(
@@ -290,18 +238,10 @@ fn rounded_corners_and_empty_space_are_warnings() {
         let cy = y.clamp(r, 399 - r);
         (x - cx).pow(2) + (y - cy).pow(2) <= r * r
     });
-    let v = judge(&encode(
-        &DynamicImage::ImageRgba8(rounded),
-        ImageFormat::Png,
-    ))
-    .unwrap();
+    let v = judge(&encode(&DynamicImage::ImageRgba8(rounded), ImageFormat::Png)).unwrap();
     assert!(!check(&v, "logo.corners").passed, "{:?}", v.analysis);
     let banner = drawn(300, 300, |_, y| (120..180).contains(&y));
     let v = judge(&encode(&DynamicImage::ImageRgba8(banner), ImageFormat::Png)).unwrap();
     assert!(!check(&v, "logo.empty_space").passed);
-    assert!(v
-        .checks
-        .iter()
-        .filter(|c| !c.hard)
-        .all(|c| (0.0..=1.0).contains(&c.confidence)));
+    assert!(v.checks.iter().filter(|c| !c.hard).all(|c| (0.0..=1.0).contains(&c.confidence)));
 }

@@ -33,14 +33,8 @@ pub fn https_url(label: &str, value: &str) -> Verdict {
             )
         }
     }
-    if url
-        .host_str()
-        .is_none_or(|h| h.is_empty() || !h.contains('.') && h != "localhost")
-    {
-        return err(
-            format!("{label} has no valid site name."),
-            "Check the address after https://",
-        );
+    if url.host_str().is_none_or(|h| h.is_empty() || !h.contains('.') && h != "localhost") {
+        return err(format!("{label} has no valid site name."), "Check the address after https://");
     }
     Ok(())
 }
@@ -65,10 +59,7 @@ pub fn email(label: &str, value: &str) -> Verdict {
     if email_address::EmailAddress::from_str(value.trim()).is_ok() {
         Ok(())
     } else {
-        err(
-            format!("{label} isn't a valid email address."),
-            "Write it as name@yourcompany.com.",
-        )
+        err(format!("{label} isn't a valid email address."), "Write it as name@yourcompany.com.")
     }
 }
 
@@ -82,9 +73,7 @@ pub fn phone(value: &str) -> Option<phonenumber::PhoneNumber> {
 pub fn is_toll_free(n: &phonenumber::PhoneNumber) -> bool {
     let national = n.national().value().to_string();
     n.code().value() == 1
-        && ["800", "833", "844", "855", "866", "877", "888"]
-            .iter()
-            .any(|p| national.starts_with(p))
+        && ["800", "833", "844", "855", "866", "877", "888"].iter().any(|p| national.starts_with(p))
 }
 
 /// Length as a browser form and Okta's JSON schema count it: UTF-16 code units
@@ -115,12 +104,7 @@ pub const ROLE_MAILBOXES: &[&str] = &[
 
 /// The mailbox name before the @, lower-cased.
 pub fn local_part(address: &str) -> String {
-    address
-        .trim()
-        .split('@')
-        .next()
-        .unwrap_or_default()
-        .to_lowercase()
+    address.trim().split('@').next().unwrap_or_default().to_lowercase()
 }
 
 /// Whole-word, case-insensitive search for `phrase` (words may be separated by
@@ -132,9 +116,7 @@ pub fn has_phrase(text: &str, phrase: &str) -> bool {
         .map(str::to_lowercase)
         .collect();
     let want: Vec<&str> = phrase.split(' ').collect();
-    words
-        .windows(want.len())
-        .any(|w| w.iter().zip(&want).all(|(a, b)| a == b))
+    words.windows(want.len()).any(|w| w.iter().zip(&want).all(|(a, b)| a == b))
 }
 
 #[cfg(test)]
@@ -169,19 +151,12 @@ mod tests {
             .expect("a valid US number");
         assert!(!is_toll_free(&n));
         assert!(is_toll_free(
-            &phone("1-800-555-0199")
-                .or_else(|| phone("+1 800 642 7676"))
-                .unwrap()
+            &phone("1-800-555-0199").or_else(|| phone("+1 800 642 7676")).unwrap()
         ));
         assert!(is_toll_free(
-            &phone("+1 888 555 0100")
-                .or_else(|| phone("+1 888 225 5322"))
-                .unwrap()
+            &phone("+1 888 555 0100").or_else(|| phone("+1 888 225 5322")).unwrap()
         ));
-        assert!(
-            phone("+44 20 7946 0958").is_some(),
-            "international numbers parse"
-        );
+        assert!(phone("+44 20 7946 0958").is_some(), "international numbers parse");
         assert!(phone("12").is_none());
         assert!(phone("call us").is_none());
     }

@@ -57,22 +57,13 @@ pub(crate) fn required(draft: &Draft, pack: &RulePack, facts: &Facts) -> Vec<(&'
     out.push(("appInfo.appName", is_filled(&a.app_name)));
     out.push(("appInfo.appWebsite", is_filled(&a.app_website)));
     if pack.min_use_cases(t) > 0 {
-        out.push((
-            "appInfo.useCases",
-            a.use_cases.iter().any(|u| !u.trim().is_empty()),
-        ));
+        out.push(("appInfo.useCases", a.use_cases.iter().any(|u| !u.trim().is_empty())));
     }
     out.push(("appInfo.description", is_filled(&a.description)));
     out.push(("appInfo.appIcon", a.app_icon.is_some()));
     let s = &draft.support;
-    out.push((
-        "support.contacts",
-        s.contacts.iter().any(|c| is_filled(&c.value)),
-    ));
-    out.push((
-        "support.escalationContact",
-        is_filled(&s.escalation_contact),
-    ));
+    out.push(("support.contacts", s.contacts.iter().any(|c| is_filled(&c.value))));
+    out.push(("support.escalationContact", is_filled(&s.escalation_contact)));
     let ta = &draft.test_account;
     out.push(("testAccount.url", is_filled(&ta.url)));
     out.push(("testAccount.username", is_filled(&ta.username)));
@@ -88,17 +79,11 @@ pub(crate) fn required(draft: &Draft, pack: &RulePack, facts: &Facts) -> Vec<(&'
         }
         crate::IntegrationType::ApiService => {
             let api = &draft.api_service;
-            out.push((
-                "apiService.scopes",
-                api.scopes.iter().any(|s| !s.trim().is_empty()),
-            ));
+            out.push(("apiService.scopes", api.scopes.iter().any(|s| !s.trim().is_empty())));
             if pack.requires_scope_reason() {
                 out.push(("apiService.scopeReason", is_filled(&api.scope_reason)));
             }
-            out.push((
-                "apiService.configGuideUrl",
-                is_filled(&api.config_guide_url),
-            ));
+            out.push(("apiService.configGuideUrl", is_filled(&api.config_guide_url)));
         }
     }
     out
@@ -106,9 +91,7 @@ pub(crate) fn required(draft: &Draft, pack: &RulePack, facts: &Facts) -> Vec<(&'
 
 /// Rounds down, so 100 means every required field is filled — never 99.5 shown as 100.
 fn percent(filled: u32, required: u32) -> u8 {
-    (filled * 100)
-        .checked_div(required)
-        .map_or(100, |p| p as u8)
+    (filled * 100).checked_div(required).map_or(100, |p| p as u8)
 }
 
 /// True when an error concerns this field or one of its items.
@@ -116,9 +99,7 @@ fn has_error(issues: &[Issue], path: &str) -> bool {
     issues.iter().any(|i| {
         i.severity == Severity::Error
             && (i.path == path
-                || i.path
-                    .strip_prefix(path)
-                    .is_some_and(|rest| rest.starts_with('.')))
+                || i.path.strip_prefix(path).is_some_and(|rest| rest.starts_with('.')))
     })
 }
 
@@ -161,12 +142,7 @@ pub fn completion(draft: &Draft, pack: &RulePack, facts: &Facts, issues: &[Issue
     if overall == 100 && issues.iter().any(|i| i.severity == Severity::Error) {
         overall = 99;
     }
-    Completion {
-        percent: overall,
-        tabs,
-        missing,
-        rule_pack: pack.id.to_owned(),
-    }
+    Completion { percent: overall, tabs, missing, rule_pack: pack.id.to_owned() }
 }
 
 #[cfg(test)]
@@ -184,10 +160,9 @@ mod tests {
 
     use crate::rules::tests::full;
 
-    const PW: Facts = Facts {
-        has_password: true,
-        test_suite: None,
-    };
+    fn pw() -> Facts {
+        crate::rules::tests::facts()
+    }
 
     #[test]
     fn an_empty_draft_is_at_zero() {
@@ -201,12 +176,9 @@ mod tests {
 
     #[test]
     fn a_full_draft_of_each_type_is_at_100() {
-        for t in [
-            IntegrationType::WorkflowsConnector,
-            IntegrationType::ApiService,
-        ] {
+        for t in [IntegrationType::WorkflowsConnector, IntegrationType::ApiService] {
             for p in ["oin-manager-2025", "oin-2026"] {
-                let c = completion(&full(t), pack(p), PW);
+                let c = completion(&full(t), pack(p), pw());
                 assert_eq!(c.percent, 100, "{t:?} under {p}: {:?}", c.missing);
                 assert!(c.tabs.iter().all(|tab| tab.percent == 100));
             }
@@ -215,25 +187,19 @@ mod tests {
 
     #[test]
     fn the_password_counts_though_it_is_not_in_the_draft() {
-        let c = completion(
-            &full(IntegrationType::ApiService),
-            pack("oin-2026"),
-            Facts::default(),
-        );
+        let facts = Facts { has_password: false, ..pw() };
+        let c = completion(&full(IntegrationType::ApiService), pack("oin-2026"), facts);
         assert_eq!(c.missing.len(), 1);
         assert_eq!(c.missing[0].path, "testAccount.password");
-        assert!(
-            c.percent < 100,
-            "one missing field keeps the meter below 100"
-        );
+        assert!(c.percent < 100, "one missing field keeps the meter below 100");
     }
 
     #[test]
     fn scope_reason_is_required_only_from_2026() {
         let mut d = full(IntegrationType::ApiService);
         d.api_service.scope_reason = None;
-        assert_eq!(completion(&d, pack("oin-manager-2025"), PW).percent, 100);
-        let c = completion(&d, pack("oin-2026"), PW);
+        assert_eq!(completion(&d, pack("oin-manager-2025"), pw()).percent, 100);
+        let c = completion(&d, pack("oin-2026"), pw());
         assert_eq!(c.missing[0].path, "apiService.scopeReason");
     }
 
@@ -241,22 +207,15 @@ mod tests {
     fn use_cases_are_optional_in_the_wizard_only() {
         let mut d = full(IntegrationType::ApiService);
         d.app_info.use_cases.clear();
-        assert_eq!(
-            completion(&d, pack("oin-2026"), PW).percent,
-            100,
-            "Wizard takes 0–3"
-        );
-        assert!(
-            completion(&d, pack("oin-manager-2025"), PW).percent < 100,
-            "Manager needs 1"
-        );
+        assert_eq!(completion(&d, pack("oin-2026"), pw()).percent, 100, "Wizard takes 0–3");
+        assert!(completion(&d, pack("oin-manager-2025"), pw()).percent < 100, "Manager needs 1");
     }
 
     #[test]
     fn answering_yes_to_exists_adds_the_update_fields() {
         let mut d = full(IntegrationType::WorkflowsConnector);
         d.app_info.exists_in_oin = Some(true);
-        let c = completion(&d, pack("oin-2026"), PW);
+        let c = completion(&d, pack("oin-2026"), pw());
         let paths: Vec<_> = c.missing.iter().map(|m| m.path.as_str()).collect();
         assert_eq!(paths, ["appInfo.existingAppName", "appInfo.updateSummary"]);
     }
@@ -265,11 +224,8 @@ mod tests {
     fn an_invalid_value_is_not_complete() {
         let mut d = full(IntegrationType::ApiService);
         d.app_info.app_website = Some("acme.example".into());
-        let c = completion(&d, pack("oin-2026"), PW);
-        assert_eq!(
-            c.missing[0].path, "appInfo.appWebsite",
-            "filled but not an https URL"
-        );
+        let c = completion(&d, pack("oin-2026"), pw());
+        assert_eq!(c.missing[0].path, "appInfo.appWebsite", "filled but not an https URL");
         assert!(c.percent < 100);
     }
 
@@ -277,14 +233,14 @@ mod tests {
     fn an_error_outside_required_fields_stops_the_meter_at_99() {
         let mut d = full(IntegrationType::ApiService);
         d.test_account.instructions = Some("x".repeat(2049));
-        assert_eq!(completion(&d, pack("oin-2026"), PW).percent, 99);
+        assert_eq!(completion(&d, pack("oin-2026"), pw()).percent, 99);
     }
 
     #[test]
     fn whitespace_is_not_filled_and_tabs_count_separately() {
         let mut d = full(IntegrationType::WorkflowsConnector);
         d.workflows.connector = Some("   ".into());
-        let c = completion(&d, pack("oin-2026"), PW);
+        let c = completion(&d, pack("oin-2026"), pw());
         assert_eq!(c.tabs[0].percent, 100, "General Settings is complete");
         assert_eq!((c.tabs[1].filled, c.tabs[1].required), (4, 5));
         assert_eq!(c.percent, 93, "15 of 16 rounds down");

@@ -57,6 +57,9 @@ pub struct Finding {
     pub fix: String,
     pub severity: Option<Severity>,
     pub action: Option<FixAction>,
+    /// A more precise id than the rule's, for rules that relay checks made
+    /// elsewhere (the logo doctor's `logo.dimensions`, …).
+    pub rule: Option<String>,
 }
 
 /// Where a rule puts what it finds.
@@ -77,6 +80,7 @@ impl Findings {
             fix: fix.into(),
             severity: None,
             action: None,
+            rule: None,
         });
     }
 
@@ -91,6 +95,21 @@ impl Findings {
         self.add(path, message, fix);
         if let Some(last) = self.0.last_mut() {
             last.severity = Some(severity);
+        }
+    }
+
+    /// A finding with its own id and severity, relayed from another check.
+    pub fn relay(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        path: &str,
+        message: String,
+        fix: &str,
+    ) {
+        self.add_as(severity, path, message, fix);
+        if let Some(last) = self.0.last_mut() {
+            last.rule = Some(rule.to_owned());
         }
     }
 

@@ -24,10 +24,12 @@ use crate::form::Tab;
 
 /// What the draft body cannot tell: facts kept elsewhere (the password lives in
 /// the secret store; the test suite's content in the file store).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     pub has_password: bool,
     pub test_suite: Option<SuiteReport>,
+    /// The logo doctor's verdict on the logo to submit, when it could be read.
+    pub logo: Option<crate::logo::Verdict>,
 }
 
 /// Issue counts by severity, not counting dismissed warnings.
@@ -60,14 +62,15 @@ pub fn check(draft: &Draft, pack: &RulePack, facts: &Facts) -> Report {
         (rule.check)(&cx, &mut found);
         for f in found.0 {
             let severity = f.severity.unwrap_or(rule.severity);
+            let id = f.rule.clone().unwrap_or_else(|| rule.id.to_owned());
             let dismissed = draft
                 .dismissed
                 .iter()
-                .find(|d| d.rule == rule.id && d.path == f.path)
+                .find(|d| d.rule == id && d.path == f.path)
                 .filter(|_| severity == Severity::Warning)
                 .map(|d| d.reason.clone());
             issues.push(Issue {
-                rule: rule.id.to_owned(),
+                rule: id,
                 severity,
                 tab: Tab::of_path(&f.path),
                 path: f.path,

@@ -107,11 +107,7 @@ impl RulePack {
 
     /// The pack a draft is checked against: its own choice, else the default.
     pub fn for_draft(draft: &Draft, today: CalendarDate) -> &'static RulePack {
-        draft
-            .rule_pack
-            .as_deref()
-            .and_then(Self::by_id)
-            .unwrap_or_else(|| Self::default_on(today))
+        draft.rule_pack.as_deref().and_then(Self::by_id).unwrap_or_else(|| Self::default_on(today))
     }
 
     /// True when this pack sends the integration type through the OIN Wizard.
@@ -150,26 +146,10 @@ mod tests {
     #[test]
     fn the_default_pack_follows_the_date() {
         let cases = [
-            (
-                CalendarDate::new(2024, 6, 1),
-                "oin-manager-2025",
-                "before any pack: the first",
-            ),
-            (
-                CalendarDate::new(2025, 1, 21),
-                "oin-manager-2025",
-                "first day in force",
-            ),
-            (
-                CalendarDate::new(2026, 3, 3),
-                "oin-manager-2025",
-                "last day of the 2025 pack",
-            ),
-            (
-                CalendarDate::new(2026, 3, 4),
-                "oin-2026",
-                "first day of the 2026 pack",
-            ),
+            (CalendarDate::new(2024, 6, 1), "oin-manager-2025", "before any pack: the first"),
+            (CalendarDate::new(2025, 1, 21), "oin-manager-2025", "first day in force"),
+            (CalendarDate::new(2026, 3, 3), "oin-manager-2025", "last day of the 2025 pack"),
+            (CalendarDate::new(2026, 3, 4), "oin-2026", "first day of the 2026 pack"),
             (CalendarDate::new(2026, 11, 29), "oin-2026", "today"),
         ];
         for (day, want, why) in cases {
@@ -179,10 +159,7 @@ mod tests {
 
     #[test]
     fn unix_millis_become_utc_dates() {
-        assert_eq!(
-            CalendarDate::from_unix_millis(0),
-            CalendarDate::new(1970, 1, 1)
-        );
+        assert_eq!(CalendarDate::from_unix_millis(0), CalendarDate::new(1970, 1, 1));
         // 2026-03-04T00:00:00Z and one millisecond before it.
         assert_eq!(
             CalendarDate::from_unix_millis(1_772_582_400_000),
@@ -192,26 +169,14 @@ mod tests {
             CalendarDate::from_unix_millis(1_772_582_399_999),
             CalendarDate::new(2026, 3, 3)
         );
-        assert_eq!(
-            CalendarDate::from_unix_millis(951_782_400_000),
-            CalendarDate::new(2000, 2, 29)
-        );
+        assert_eq!(CalendarDate::from_unix_millis(951_782_400_000), CalendarDate::new(2000, 2, 29));
     }
 
     #[test]
     fn a_draft_keeps_its_chosen_pack() {
-        let mut d = Draft {
-            rule_pack: Some("oin-manager-2025".into()),
-            ..Draft::default()
-        };
-        assert_eq!(
-            RulePack::for_draft(&d, CalendarDate::new(2026, 11, 29)).id,
-            "oin-manager-2025"
-        );
+        let mut d = Draft { rule_pack: Some("oin-manager-2025".into()), ..Draft::default() };
+        assert_eq!(RulePack::for_draft(&d, CalendarDate::new(2026, 11, 29)).id, "oin-manager-2025");
         d.rule_pack = Some("no-such-pack".into());
-        assert_eq!(
-            RulePack::for_draft(&d, CalendarDate::new(2026, 11, 29)).id,
-            "oin-2026"
-        );
+        assert_eq!(RulePack::for_draft(&d, CalendarDate::new(2026, 11, 29)).id, "oin-2026");
     }
 }

@@ -14,25 +14,17 @@ pub(crate) fn full(t: IntegrationType) -> Draft {
     d.app_info.app_website = s("https://acme.example");
     d.app_info.use_cases = vec!["Automation".into()];
     d.app_info.description = s("Syncs Acme HR with Okta.");
-    d.app_info.app_icon = Some(Attachment {
-        file_name: "logo.png".into(),
-        size_bytes: 1,
-        sha256: "00".into(),
-    });
-    d.support.contacts = vec![SupportContact {
-        kind: ContactKind::Email,
-        value: s("help@acme.example"),
-    }];
+    d.app_info.app_icon =
+        Some(Attachment { file_name: "logo.png".into(), size_bytes: 1, sha256: "00".into() });
+    d.support.contacts =
+        vec![SupportContact { kind: ContactKind::Email, value: s("help@acme.example") }];
     d.support.escalation_contact = s("oin-team@acme.example");
     d.test_account.url = s("https://acme.example/login");
     d.test_account.username = s("isvtest@okta.com");
     d.workflows.connector = s("acme");
     d.workflows.version = s("3");
-    d.workflows.test_suite = Some(Attachment {
-        file_name: "t.flopack".into(),
-        size_bytes: 1,
-        sha256: "01".into(),
-    });
+    d.workflows.test_suite =
+        Some(Attachment { file_name: "t.flopack".into(), size_bytes: 1, sha256: "01".into() });
     d.workflows.user_doc_url = s("https://acme.example/docs");
     d.workflows.api_doc_url = s("https://acme.example/api");
     d.api_service.scopes = vec!["okta.users.read".into()];
@@ -41,14 +33,20 @@ pub(crate) fn full(t: IntegrationType) -> Draft {
     d
 }
 
-fn facts() -> Facts {
+pub(crate) fn facts() -> Facts {
     Facts {
         has_password: true,
-        test_suite: Some(SuiteReport {
-            flows: vec!["Create user".into()],
-            problem: None,
-        }),
+        test_suite: Some(SuiteReport { flows: vec!["Create user".into()], problem: None }),
+        logo: Some(logo_ok()),
     }
+}
+
+/// The logo doctor's verdict on a 200×200 PNG.
+fn logo_ok() -> crate::logo::Verdict {
+    let img = image::RgbaImage::from_pixel(200, 200, image::Rgba([30, 80, 200, 255]));
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    crate::logo::judge(&png.into_inner()).unwrap()
 }
 
 fn run(t: IntegrationType, pack: &str, edit: impl FnOnce(&mut Draft)) -> Report {
@@ -58,23 +56,14 @@ fn run(t: IntegrationType, pack: &str, edit: impl FnOnce(&mut Draft)) -> Report 
 }
 
 fn ids(r: &Report) -> Vec<(String, String, Severity)> {
-    r.issues
-        .iter()
-        .map(|i| (i.rule.clone(), i.path.clone(), i.severity))
-        .collect()
+    r.issues.iter().map(|i| (i.rule.clone(), i.path.clone(), i.severity)).collect()
 }
 
 type Edit = fn(&mut Draft);
 
 /// (what, type, pack, edit, expected (rule, path, severity) — None means "no issue").
 #[allow(clippy::type_complexity)]
-const CASES: &[(
-    &str,
-    IntegrationType,
-    &str,
-    Edit,
-    Option<(&str, &str, Severity)>,
-)] = &[
+const CASES: &[(&str, IntegrationType, &str, Edit, Option<(&str, &str, Severity)>)] = &[
     ("a full draft is clean", Wf, "oin-2026", |_| {}, None),
     ("a full API draft is clean", Api, "oin-2026", |_| {}, None),
     (
@@ -84,13 +73,7 @@ const CASES: &[(
         |d| d.app_info.app_name = None,
         Some(("required", "appInfo.appName", Severity::Error)),
     ),
-    (
-        "name of 64 is fine",
-        Api,
-        "oin-2026",
-        |d| d.app_info.app_name = Some("n".repeat(64)),
-        None,
-    ),
+    ("name of 64 is fine", Api, "oin-2026", |d| d.app_info.app_name = Some("n".repeat(64)), None),
     (
         "name of 65 in the Wizard",
         Api,
@@ -201,9 +184,8 @@ const CASES: &[(
         Api,
         "oin-2026",
         |d| {
-            d.app_info.use_cases = ["Automation", "Zero Trust", "Centralized Logging"]
-                .map(String::from)
-                .to_vec()
+            d.app_info.use_cases =
+                ["Automation", "Zero Trust", "Centralized Logging"].map(String::from).to_vec()
         },
         None,
     ),
@@ -212,14 +194,10 @@ const CASES: &[(
         Api,
         "oin-2026",
         |d| {
-            d.app_info.use_cases = [
-                "Automation",
-                "Zero Trust",
-                "Centralized Logging",
-                "Identity Verification",
-            ]
-            .map(String::from)
-            .to_vec()
+            d.app_info.use_cases =
+                ["Automation", "Zero Trust", "Centralized Logging", "Identity Verification"]
+                    .map(String::from)
+                    .to_vec()
         },
         Some(("use_cases.allowed", "appInfo.useCases", Severity::Error)),
     ),
@@ -252,11 +230,7 @@ const CASES: &[(
         Wf,
         "oin-2026",
         |d| d.support.contacts[0].value = Some("help@".into()),
-        Some((
-            "support.contact.valid",
-            "support.contacts.0.value",
-            Severity::Error,
-        )),
+        Some(("support.contact.valid", "support.contacts.0.value", Severity::Error)),
     ),
     (
         "contact URL valid",
@@ -275,16 +249,10 @@ const CASES: &[(
         Wf,
         "oin-2026",
         |d| {
-            d.support.contacts = vec![SupportContact {
-                kind: ContactKind::Url,
-                value: Some("acme faq".into()),
-            }]
+            d.support.contacts =
+                vec![SupportContact { kind: ContactKind::Url, value: Some("acme faq".into()) }]
         },
-        Some((
-            "support.contact.valid",
-            "support.contacts.0.value",
-            Severity::Error,
-        )),
+        Some(("support.contact.valid", "support.contacts.0.value", Severity::Error)),
     ),
     (
         "contact phone valid",
@@ -303,38 +271,24 @@ const CASES: &[(
         Wf,
         "oin-2026",
         |d| {
-            d.support.contacts = vec![SupportContact {
-                kind: ContactKind::Phone,
-                value: Some("555".into()),
-            }]
+            d.support.contacts =
+                vec![SupportContact { kind: ContactKind::Phone, value: Some("555".into()) }]
         },
-        Some((
-            "support.contact.valid",
-            "support.contacts.0.value",
-            Severity::Error,
-        )),
+        Some(("support.contact.valid", "support.contacts.0.value", Severity::Error)),
     ),
     (
         "escalation is support@",
         Wf,
         "oin-2026",
         |d| d.support.escalation_contact = Some("Support@acme.example".into()),
-        Some((
-            "escalation.distribution_list",
-            "support.escalationContact",
-            Severity::Error,
-        )),
+        Some(("escalation.distribution_list", "support.escalationContact", Severity::Error)),
     ),
     (
         "escalation is no-reply@",
         Wf,
         "oin-2026",
         |d| d.support.escalation_contact = Some("no-reply@acme.example".into()),
-        Some((
-            "escalation.distribution_list",
-            "support.escalationContact",
-            Severity::Error,
-        )),
+        Some(("escalation.distribution_list", "support.escalationContact", Severity::Error)),
     ),
     (
         "escalation support-escalations@ is a list",
@@ -348,33 +302,21 @@ const CASES: &[(
         Wf,
         "oin-2026",
         |d| d.support.escalation_contact = Some("+1 888 225 5322".into()),
-        Some((
-            "escalation.distribution_list",
-            "support.escalationContact",
-            Severity::Error,
-        )),
+        Some(("escalation.distribution_list", "support.escalationContact", Severity::Error)),
     ),
     (
         "escalation not an email",
         Wf,
         "oin-2026",
         |d| d.support.escalation_contact = Some("the ops team".into()),
-        Some((
-            "escalation.distribution_list",
-            "support.escalationContact",
-            Severity::Error,
-        )),
+        Some(("escalation.distribution_list", "support.escalationContact", Severity::Error)),
     ),
     (
         "another test username: info",
         Wf,
         "oin-2026",
         |d| d.test_account.username = Some("oin@acme.example".into()),
-        Some((
-            "test_account.username.preferred",
-            "testAccount.username",
-            Severity::Info,
-        )),
+        Some(("test_account.username.preferred", "testAccount.username", Severity::Info)),
     ),
     (
         "instructions of 2048",
@@ -402,77 +344,49 @@ const CASES: &[(
         Api,
         "oin-2026",
         |d| d.api_service.scopes = vec!["okta.riskProviders.read".into()],
-        Some((
-            "scopes.admin_management",
-            "apiService.scopes.0",
-            Severity::Error,
-        )),
+        Some(("scopes.admin_management", "apiService.scopes.0", Severity::Error)),
     ),
     (
         "end-user .self scope",
         Api,
         "oin-2026",
         |d| d.api_service.scopes = vec!["okta.users.read.self".into()],
-        Some((
-            "scopes.admin_management",
-            "apiService.scopes.0",
-            Severity::Error,
-        )),
+        Some(("scopes.admin_management", "apiService.scopes.0", Severity::Error)),
     ),
     (
         "MyAccount scope",
         Api,
         "oin-2026",
         |d| d.api_service.scopes = vec!["okta.myAccount.email.read".into()],
-        Some((
-            "scopes.admin_management",
-            "apiService.scopes.0",
-            Severity::Error,
-        )),
+        Some(("scopes.admin_management", "apiService.scopes.0", Severity::Error)),
     ),
     (
         "OIDC scope",
         Api,
         "oin-2026",
         |d| d.api_service.scopes = vec!["openid".into()],
-        Some((
-            "scopes.admin_management",
-            "apiService.scopes.0",
-            Severity::Error,
-        )),
+        Some(("scopes.admin_management", "apiService.scopes.0", Severity::Error)),
     ),
     (
         "unknown scope",
         Api,
         "oin-2026",
         |d| d.api_service.scopes = vec!["okta.usres.read".into()],
-        Some((
-            "scopes.admin_management",
-            "apiService.scopes.0",
-            Severity::Error,
-        )),
+        Some(("scopes.admin_management", "apiService.scopes.0", Severity::Error)),
     ),
     (
         "governance scope",
         Api,
         "oin-2026",
         |d| d.api_service.scopes = vec![governance_scope()],
-        Some((
-            "scopes.governance",
-            "apiService.scopes.0",
-            Severity::Warning,
-        )),
+        Some(("scopes.governance", "apiService.scopes.0", Severity::Warning)),
     ),
     (
         "read beside manage",
         Api,
         "oin-manager-2025",
         |d| d.api_service.scopes = vec!["okta.users.read".into(), "okta.users.manage".into()],
-        Some((
-            "scopes.read_with_manage",
-            "apiService.scopes.0",
-            Severity::Warning,
-        )),
+        Some(("scopes.read_with_manage", "apiService.scopes.0", Severity::Warning)),
     ),
     (
         "reason missing in 2026",
@@ -500,22 +414,14 @@ const CASES: &[(
         Api,
         "oin-2026",
         |d| d.api_service.scope_reason = Some(format!("okta.users.read {}", "r".repeat(4985))),
-        Some((
-            "scope_reason.length",
-            "apiService.scopeReason",
-            Severity::Error,
-        )),
+        Some(("scope_reason.length", "apiService.scopeReason", Severity::Error)),
     ),
     (
         "manage scope not explained",
         Api,
         "oin-2026",
         |d| d.api_service.scopes = vec!["okta.groups.manage".into()],
-        Some((
-            "scope_reason.mentions_manage",
-            "apiService.scopeReason",
-            Severity::Warning,
-        )),
+        Some(("scope_reason.mentions_manage", "apiService.scopeReason", Severity::Warning)),
     ),
     (
         "version 0",
@@ -524,13 +430,7 @@ const CASES: &[(
         |d| d.workflows.version = Some("0".into()),
         Some(("workflows.version", "workflows.version", Severity::Error)),
     ),
-    (
-        "version 1",
-        Wf,
-        "oin-2026",
-        |d| d.workflows.version = Some("1".into()),
-        None,
-    ),
+    ("version 1", Wf, "oin-2026", |d| d.workflows.version = Some("1".into()), None),
     (
         "version 2.1",
         Wf,
@@ -550,11 +450,7 @@ const CASES: &[(
         Wf,
         "oin-2026",
         |d| d.app_info.description = Some("Lorem ipsum for now".into()),
-        Some((
-            "content.placeholder",
-            "appInfo.description",
-            Severity::Warning,
-        )),
+        Some(("content.placeholder", "appInfo.description", Severity::Warning)),
     ),
     (
         "TODO in name",
@@ -628,13 +524,10 @@ fn every_rule_at_its_boundary() {
 fn every_rule_in_the_catalog_is_exercised() {
     // The test-suite rule takes its verdict from the inspection: tested below
     // and in `crate::flowsuite`.
-    for rule in catalog::RULES
-        .iter()
-        .filter(|r| r.id != "workflows.test_suite")
+    // The test-suite and logo rules relay verdicts made elsewhere: tested below.
+    for rule in catalog::RULES.iter().filter(|r| !["workflows.test_suite", "logo"].contains(&r.id))
     {
-        let hit = CASES
-            .iter()
-            .any(|(_, _, _, _, want)| want.is_some_and(|(r, _, _)| r == rule.id));
+        let hit = CASES.iter().any(|(_, _, _, _, want)| want.is_some_and(|(r, _, _)| r == rule.id));
         assert!(hit, "rule {} has no failing case in the table", rule.id);
     }
 }
@@ -648,20 +541,14 @@ fn a_bad_test_suite_is_an_error_and_a_folder_doubt_a_warning() {
             has_password: true,
             test_suite: Some(SuiteReport {
                 flows: vec![],
-                problem: Some(SuiteProblem {
-                    severity,
-                    message: "m".into(),
-                }),
+                problem: Some(SuiteProblem { severity, message: "m".into() }),
             }),
+            logo: Some(logo_ok()),
         };
         let r = check(&d, pack, &f);
         assert_eq!(
             ids(&r),
-            [(
-                "workflows.test_suite".to_owned(),
-                "workflows.testSuite".to_owned(),
-                severity
-            )]
+            [("workflows.test_suite".to_owned(), "workflows.testSuite".to_owned(), severity)]
         );
         assert_eq!(r.can_submit, !blocks);
     }
@@ -671,13 +558,9 @@ fn a_bad_test_suite_is_an_error_and_a_folder_doubt_a_warning() {
 fn the_gate_opens_at_100_percent_with_no_error() {
     let r = run(Api, "oin-2026", |_| {});
     assert!(r.can_submit && r.completion.percent == 100);
-    let r = run(Api, "oin-2026", |d| {
-        d.api_service.scopes.push("okta.users.manage".into())
-    });
+    let r = run(Api, "oin-2026", |d| d.api_service.scopes.push("okta.users.manage".into()));
     assert!(r.can_submit, "warnings don't block: {:?}", ids(&r));
-    let r = run(Api, "oin-2026", |d| {
-        d.app_info.app_website = Some("http://acme.example".into())
-    });
+    let r = run(Api, "oin-2026", |d| d.app_info.app_website = Some("http://acme.example".into()));
     assert!(!r.can_submit && r.completion.percent < 100);
 }
 
@@ -686,11 +569,7 @@ fn the_read_scope_fix_removes_the_read_scope() {
     let r = run(Api, "oin-2026", |d| {
         d.api_service.scopes = vec!["okta.users.read".into(), "okta.users.manage".into()]
     });
-    let action = r
-        .issues
-        .iter()
-        .find_map(|i| i.action.clone())
-        .expect("a one-click fix");
+    let action = r.issues.iter().find_map(|i| i.action.clone()).expect("a one-click fix");
     let mut d = full(Api);
     d.api_service.scopes = vec!["okta.users.read".into(), "okta.users.manage".into()];
     action.apply(&mut d);
@@ -707,10 +586,7 @@ fn a_dismissed_warning_stays_listed_with_its_reason_but_is_not_counted() {
         reason: "It's the product's name".into(),
     });
     let r = check(&d, RulePack::by_id("oin-2026").unwrap(), &facts());
-    assert_eq!(
-        r.issues[0].dismissed.as_deref(),
-        Some("It's the product's name")
-    );
+    assert_eq!(r.issues[0].dismissed.as_deref(), Some("It's the product's name"));
     assert_eq!(r.counts.warnings, 0);
 }
 
@@ -718,22 +594,36 @@ fn a_dismissed_warning_stays_listed_with_its_reason_but_is_not_counted() {
 fn every_issue_names_a_field_of_the_form_and_a_source() {
     let r = run(Api, "oin-2026", |d| {
         d.app_info.app_name = Some("Lorem ipsum™".repeat(10));
-        d.api_service.scopes = vec![
-            "openid".into(),
-            "okta.users.read".into(),
-            "okta.users.manage".into(),
-        ];
+        d.api_service.scopes =
+            vec!["openid".into(), "okta.users.read".into(), "okta.users.manage".into()];
         d.support.escalation_contact = Some("info@acme.example".into());
     });
     assert!(r.issues.len() >= 5);
     for i in &r.issues {
         let field = i.path.split('.').take(2).collect::<Vec<_>>().join(".");
-        assert!(
-            crate::form::field(&field).is_some(),
-            "{} names no form field",
-            i.path
-        );
+        assert!(crate::form::field(&field).is_some(), "{} names no form field", i.path);
         assert!(i.source.starts_with("https://"), "{} has no source", i.rule);
         assert!(!i.message.is_empty() && !i.fix.is_empty());
     }
+}
+
+#[test]
+fn the_logo_doctors_checks_are_relayed_with_their_own_ids() {
+    let img = image::RgbaImage::from_pixel(300, 300, image::Rgba([30, 80, 200, 255]));
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let wrong_size = crate::logo::judge(&png.into_inner()).unwrap();
+    let pack = RulePack::by_id("oin-2026").unwrap();
+    let d = full(Api);
+    let r = check(&d, pack, &Facts { logo: Some(wrong_size), ..facts() });
+    assert_eq!(
+        ids(&r),
+        [("logo.dimensions".to_owned(), "appInfo.appIcon".to_owned(), Severity::Error)]
+    );
+    assert!(!r.can_submit && r.completion.percent < 100, "a logo Okta refuses blocks");
+    let unreadable = check(&d, pack, &Facts { logo: None, ..facts() });
+    assert_eq!(
+        ids(&unreadable),
+        [("logo".to_owned(), "appInfo.appIcon".to_owned(), Severity::Error)]
+    );
 }

@@ -73,9 +73,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare("SELECT d.id FROM drafts d WHERE d.deleted_at IS NULL ORDER BY d.updated_at DESC, d.created_at DESC")?;
-        let ids: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
         ids.iter().map(|id| self.load_draft(id)).collect()
     }
 
@@ -117,11 +115,7 @@ impl Store {
             updated_at,
             deleted_at,
             parent_id,
-            rev: RevisionState {
-                head,
-                can_undo: head > min,
-                can_redo: head < max,
-            },
+            rev: RevisionState { head, can_undo: head > min, can_redo: head < max },
         })
     }
 
@@ -184,9 +178,7 @@ impl Store {
 
     /// Deletes a draft and all its revisions.
     pub fn delete_draft(&mut self, id: &str) -> Result<()> {
-        let n = self
-            .conn
-            .execute("DELETE FROM drafts WHERE id = ?1", [id])?;
+        let n = self.conn.execute("DELETE FROM drafts WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(StoreError::NotFound(id.to_owned()));
         }
@@ -195,11 +187,9 @@ impl Store {
 }
 
 fn head_of(tx: &Transaction<'_>, id: &str) -> Result<i64> {
-    tx.query_row("SELECT head_rev FROM drafts WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .optional()?
-    .ok_or_else(|| StoreError::NotFound(id.to_owned()))
+    tx.query_row("SELECT head_rev FROM drafts WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(id.to_owned()))
 }
 
 #[cfg(test)]
@@ -246,10 +236,7 @@ mod tests {
         s.save_draft(&id, &named("ab"), 2).unwrap();
         s.step_revision(&id, -1, 3).unwrap();
         let rev = s.save_draft(&id, &named("ax"), 4).unwrap();
-        assert!(
-            !rev.can_redo,
-            "a new edit after undo replaces the redo branch"
-        );
+        assert!(!rev.can_redo, "a new edit after undo replaces the redo branch");
         assert_eq!(s.load_draft(&id).unwrap().draft, named("ax"));
     }
 
@@ -271,11 +258,7 @@ mod tests {
         }
         let n: i64 = s
             .conn
-            .query_row(
-                "SELECT COUNT(*) FROM revisions WHERE draft_id = ?1",
-                [&id],
-                |r| r.get(0),
-            )
+            .query_row("SELECT COUNT(*) FROM revisions WHERE draft_id = ?1", [&id], |r| r.get(0))
             .unwrap();
         assert_eq!(n, MAX_REVISIONS);
     }
@@ -284,9 +267,6 @@ mod tests {
     fn a_missing_draft_is_not_found() {
         let (_dir, mut s) = store();
         assert!(matches!(s.load_draft("nope"), Err(StoreError::NotFound(_))));
-        assert!(matches!(
-            s.save_draft("nope", &Draft::default(), 1),
-            Err(StoreError::NotFound(_))
-        ));
+        assert!(matches!(s.save_draft("nope", &Draft::default(), 1), Err(StoreError::NotFound(_))));
     }
 }

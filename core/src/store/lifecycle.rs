@@ -9,10 +9,8 @@ impl Store {
     /// Records a status change (and keeps it as the draft's current status).
     pub fn set_status(&mut self, id: &str, status: SubmissionStatus, at: i64) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let n = tx.execute(
-            "UPDATE drafts SET status = ?2 WHERE id = ?1",
-            params![id, status.as_str()],
-        )?;
+        let n = tx
+            .execute("UPDATE drafts SET status = ?2 WHERE id = ?1", params![id, status.as_str()])?;
         if n == 0 {
             return Err(StoreError::NotFound(id.to_owned()));
         }
@@ -30,19 +28,15 @@ impl Store {
             "SELECT status, at FROM status_events WHERE draft_id = ?1 ORDER BY at, rowid",
         )?;
         let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-        rows.map(|r| {
-            r.map(|(s, at)| (SubmissionStatus::parse(&s), at))
-                .map_err(Into::into)
-        })
-        .collect()
+        rows.map(|r| r.map(|(s, at)| (SubmissionStatus::parse(&s), at)).map_err(Into::into))
+            .collect()
     }
 
     /// Puts a draft in the Trash (`Some(time)`) or takes it out (`None`).
     pub fn set_deleted(&mut self, id: &str, deleted_at: Option<i64>) -> Result<()> {
-        let n = self.conn.execute(
-            "UPDATE drafts SET deleted_at = ?2 WHERE id = ?1",
-            params![id, deleted_at],
-        )?;
+        let n = self
+            .conn
+            .execute("UPDATE drafts SET deleted_at = ?2 WHERE id = ?1", params![id, deleted_at])?;
         if n == 0 {
             return Err(StoreError::NotFound(id.to_owned()));
         }
@@ -54,18 +48,13 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT id FROM drafts WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC",
         )?;
-        let ids: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
         ids.iter().map(|id| self.load_draft(id)).collect()
     }
 
     /// Links an update draft to the published submission it updates.
     pub fn set_parent(&mut self, id: &str, parent: &str) -> Result<()> {
-        self.conn.execute(
-            "UPDATE drafts SET parent_id = ?2 WHERE id = ?1",
-            params![id, parent],
-        )?;
+        self.conn.execute("UPDATE drafts SET parent_id = ?2 WHERE id = ?1", params![id, parent])?;
         Ok(())
     }
 }

@@ -24,11 +24,9 @@ impl Store {
     pub fn link_check(&self, url: &str) -> Result<Option<(LinkOutcome, i64)>> {
         let row: Option<(String, i64)> = self
             .conn
-            .query_row(
-                "SELECT outcome, checked_at FROM link_checks WHERE url = ?1",
-                [url],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row("SELECT outcome, checked_at FROM link_checks WHERE url = ?1", [url], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         Ok(row.and_then(|(o, at)| serde_json::from_str(&o).ok().map(|o| (o, at))))
     }

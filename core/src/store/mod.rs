@@ -98,10 +98,7 @@ impl Store {
         if check != "ok" {
             return Err(StoreError::Corrupt(check));
         }
-        let mut store = Self {
-            conn,
-            path: path.to_owned(),
-        };
+        let mut store = Self { conn, path: path.to_owned() };
         migrations::migrate(&mut store.conn)?;
         Ok(store)
     }
@@ -122,13 +119,7 @@ impl Store {
         };
         let kept_at = set_aside(path, now_ms)?;
         let store = Self::open(path)?;
-        Ok((
-            store,
-            Some(Recovery {
-                kept_at: kept_at.display().to_string(),
-                message: why,
-            }),
-        ))
+        Ok((store, Some(Recovery { kept_at: kept_at.display().to_string(), message: why })))
     }
 
     pub fn path(&self) -> &Path {
@@ -137,9 +128,7 @@ impl Store {
 
     /// `PRAGMA integrity_check`, for tests and diagnostics: "ok" when healthy.
     pub fn integrity_check(&self) -> Result<String> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 
     #[doc(hidden)]
@@ -147,10 +136,7 @@ impl Store {
     /// use it to prove a set-aside file still holds its drafts.
     pub fn open_unchecked_for_test(path: &Path) -> Result<Self> {
         let conn = Connection::open(path)?;
-        Ok(Self {
-            conn,
-            path: path.to_owned(),
-        })
+        Ok(Self { conn, path: path.to_owned() })
     }
 
     #[doc(hidden)]

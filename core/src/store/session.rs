@@ -17,16 +17,10 @@ impl Store {
     pub fn session(&self) -> Result<Session> {
         let raw: Option<String> = self
             .conn
-            .query_row(
-                "SELECT value FROM app_state WHERE key = 'session'",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT value FROM app_state WHERE key = 'session'", [], |r| r.get(0))
             .optional()?;
         // A session that no longer parses is only a convenience lost: start fresh.
-        Ok(raw
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default())
+        Ok(raw.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default())
     }
 
     pub fn set_session(&self, session: &Session) -> Result<()> {

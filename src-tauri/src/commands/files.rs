@@ -2,7 +2,9 @@
 //! dialog and reads the file, and core keeps it.
 
 use oin_core::draft::{Attachment, AttachmentSlot};
-use oin_core::library::DraftSummary;
+use oin_core::library::{DraftSummary, DraftView, LogoView};
+use oin_core::logo::{FixOptions, Shape};
+use oin_core::Draft;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -48,16 +50,10 @@ pub fn export_draft<R: Runtime>(
 ) -> Result<Option<String>, IpcError> {
     let dir = match std::env::var_os(PICK_FOLDER_ENV) {
         Some(dir) => Some(std::path::PathBuf::from(dir)),
-        None => app
-            .dialog()
-            .file()
-            .blocking_pick_folder()
-            .and_then(|p| p.into_path().ok()),
+        None => app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()),
     };
     let Some(dir) = dir else { return Ok(None) };
-    Ok(Some(
-        state.library()?.export(&id, &dir)?.display().to_string(),
-    ))
+    Ok(Some(state.library()?.export(&id, &dir)?.display().to_string()))
 }
 
 /// Imports a `*.oin.json` the user picks as a new draft; `None` when cancelled.
@@ -76,7 +72,51 @@ pub fn import_draft<R: Runtime>(
             .and_then(|p| p.into_path().ok()),
     };
     let Some(path) = path else { return Ok(None) };
-    Ok(Some(
-        state.library()?.import(&path, crate::state::now_ms())?,
-    ))
+    Ok(Some(state.library()?.import(&path, crate::state::now_ms())?))
+}
+
+/// The logo panel: previews and verdicts of the original and the logo to submit.
+#[tauri::command(async)]
+pub fn logo_view(state: State<'_, AppState>, draft: Draft) -> Result<LogoView, IpcError> {
+    Ok(state.library()?.logo_view(&draft)?)
+}
+
+/// Makes the submission logo from the original and saves it as a revision.
+#[tauri::command(async)]
+pub fn fix_logo(
+    state: State<'_, AppState>,
+    id: String,
+    draft: Draft,
+    shape: Option<Shape>,
+    background: Option<[u8; 3]>,
+) -> Result<DraftView, IpcError> {
+    let options = FixOptions { shape, background };
+    Ok(state.library()?.fix_logo(&id, &draft, options, crate::state::now_ms())?)
+}
+
+#[tauri::command(async)]
+pub fn use_original_logo(
+    state: State<'_, AppState>,
+    id: String,
+    draft: Draft,
+) -> Result<DraftView, IpcError> {
+    Ok(state.library()?.use_original_logo(&id, &draft, crate::state::now_ms())?)
+}
+
+/// A file dropped on the window, read by Rust and kept; the UI decides where it goes.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Dropped {
+    #[ts(optional)]
+    pub attachment: Option<Attachment>,
+    #[ts(optional)]
+    pub error: Option<String>,
+}
+
+/// Reads a dropped file (the window's drag-drop handler calls this).
+pub fn dropped(state: &AppState, path: &std::path::Path) -> Dropped {
+    match state.library().and_then(|mut l| l.attach_path(path).map_err(IpcError::from)) {
+        Ok(a) => Dropped { attachment: Some(a), error: None },
+        Err(e) => Dropped { attachment: None, error: Some(e.message) },
+    }
 }

@@ -91,18 +91,11 @@ fn app_tree_memory_mib() -> (f64, f64) {
         let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
             continue;
         };
-        let ppid = stat[close + 2..]
-            .split(' ')
-            .nth(1)
-            .and_then(|p| p.parse::<u32>().ok());
+        let ppid = stat[close + 2..].split(' ').nth(1).and_then(|p| p.parse::<u32>().ok());
         parent.insert(pid, ppid.unwrap_or(0));
         comm.insert(pid, stat[open + 1..close].to_owned());
     }
-    let app: Vec<u32> = comm
-        .iter()
-        .filter(|(_, c)| *c == "oin-studio")
-        .map(|(p, _)| *p)
-        .collect();
+    let app: Vec<u32> = comm.iter().filter(|(_, c)| *c == "oin-studio").map(|(p, _)| *p).collect();
     assert_eq!(app.len(), 1, "exactly one app process is running: {app:?}");
     let in_tree = |mut pid: u32| loop {
         if pid == app[0] {
@@ -175,14 +168,8 @@ const done = arguments[arguments.length - 1];
 "#;
 
 fn main() {
-    let launches: usize = std::env::args()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(7);
-    println!(
-        "OIN Studio benchmarks — app: {}",
-        oin_tests::webdriver::app_binary().display()
-    );
+    let launches: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(7);
+    println!("OIN Studio benchmarks — app: {}", oin_tests::webdriver::app_binary().display());
     bench_store_saves();
 
     let data = tempfile::tempdir().unwrap();
@@ -206,18 +193,10 @@ fn main() {
             let times = s.script_async(IPC_SAVES, json!([]));
             let times: Vec<f64> = serde_json::from_value(times.clone())
                 .unwrap_or_else(|_| panic!("IPC benchmark failed: {times}"));
-            summary(
-                "autosave through IPC (UI → Rust → SQLite → UI)",
-                times,
-                "ms",
-            );
+            summary("autosave through IPC (UI → Rust → SQLite → UI)", times, "ms");
         }
     }
-    summary(
-        "start-up to an interactive library (10 drafts)",
-        startup,
-        "ms",
-    );
+    summary("start-up to an interactive library (10 drafts)", startup, "ms");
     {
         let s = driver.session();
         s.find(r#"[data-testid="new-api"]"#).click();

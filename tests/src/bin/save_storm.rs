@@ -10,15 +10,11 @@ use oin_core::store::Store;
 use oin_core::{Draft, IntegrationType};
 
 fn main() {
-    let path = std::env::args_os()
-        .nth(1)
-        .expect("usage: oin-save-storm <database file>");
+    let path = std::env::args_os().nth(1).expect("usage: oin-save-storm <database file>");
     let mut store = Store::open(std::path::Path::new(&path)).expect("the store opens");
     let id = match store.list_drafts().expect("drafts list").first() {
         Some(row) => row.id.clone(),
-        None => store
-            .create_draft(&Draft::new(IntegrationType::ApiService), 0)
-            .unwrap(),
+        None => store.create_draft(&Draft::new(IntegrationType::ApiService), 0).unwrap(),
     };
     let mut out = std::io::stdout().lock();
     for n in 1u64.. {

@@ -1,6 +1,10 @@
 // The one typed door to the Rust side. Every command the UI calls is here, with
 // the generated binding types; a rejection becomes an `IpcError` here, once.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { Dropped } from "./bindings/Dropped";
+import type { LogoView } from "./bindings/LogoView";
+import type { Shape } from "./bindings/Shape";
 import type { About } from "./bindings/About";
 import type { Attachment } from "./bindings/Attachment";
 import type { AttachmentSlot } from "./bindings/AttachmentSlot";
@@ -78,3 +82,15 @@ export const listTrash = () => call<TrashItem[]>("list_trash");
 export const restoreDraft = (id: string) => call<DraftSummary>("restore_draft", { id });
 export const updatePublished = (id: string) => call<DraftView>("update_published", { id });
 export const slotMeters = () => call<SlotUse[]>("slot_meters");
+export const logoView = (draft: Draft) => call<LogoView>("logo_view", { draft });
+export const fixLogo = (
+  id: string,
+  draft: Draft,
+  shape: Shape | null,
+  background: [number, number, number] | null,
+) => call<DraftView>("fix_logo", { id, draft, shape, background });
+export const useOriginalLogo = (id: string, draft: Draft) =>
+  call<DraftView>("use_original_logo", { id, draft });
+/** Files dropped on the window, read and kept by Rust. */
+export const onFileDropped = (handler: (d: Dropped) => void): Promise<UnlistenFn> =>
+  listen<Dropped>("file-dropped", (e) => handler(e.payload));

@@ -5,23 +5,11 @@ use super::super::checks::has_phrase;
 use super::{text, Ctx};
 use crate::rules::issue::Findings;
 
-const PLACEHOLDERS: &[&str] = &[
-    "lorem ipsum",
-    "todo",
-    "tbd",
-    "placeholder",
-    "sample text",
-    "xxx",
-];
+const PLACEHOLDERS: &[&str] = &["lorem ipsum", "todo", "tbd", "placeholder", "sample text", "xxx"];
 
 const TEST_WORDS: &[&str] = &["test app", "testing", "dummy", "asdf", "qwerty", "foobar"];
 
-const PROMISES: &[&str] = &[
-    "coming soon",
-    "available soon",
-    "in a future release",
-    "will soon",
-];
+const PROMISES: &[&str] = &["coming soon", "available soon", "in a future release", "will soon"];
 
 /// Looks for any of `phrases` in the public texts (app name, description).
 pub(super) fn wording(cx: &Ctx<'_>, out: &mut Findings, phrases: &[&str], what: &str, fix: &str) {

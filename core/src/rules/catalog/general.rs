@@ -4,7 +4,7 @@
 use super::super::checks::{self, form_length};
 use super::{text, verdict, Ctx};
 use crate::draft::ContactKind;
-use crate::rules::issue::Findings;
+use crate::rules::issue::{Findings, Severity};
 
 pub(super) fn app_name_length(cx: &Ctx<'_>, out: &mut Findings) {
     let Some(name) = text(&cx.draft.app_info.app_name) else {
@@ -25,16 +25,8 @@ pub(super) fn app_name_length(cx: &Ctx<'_>, out: &mut Findings) {
 pub(super) fn https_fields(cx: &Ctx<'_>, out: &mut Findings) {
     let d = cx.draft;
     let mut fields = vec![
-        (
-            "appInfo.appWebsite",
-            "The app website",
-            &d.app_info.app_website,
-        ),
-        (
-            "testAccount.url",
-            "The test account URL",
-            &d.test_account.url,
-        ),
+        ("appInfo.appWebsite", "The app website", &d.app_info.app_website),
+        ("testAccount.url", "The test account URL", &d.test_account.url),
     ];
     match d.integration_type {
         crate::IntegrationType::WorkflowsConnector => {
@@ -86,10 +78,7 @@ pub(super) fn use_cases(cx: &Ctx<'_>, out: &mut Findings) {
         if !allowed.contains(&u.as_str()) {
             out.add(
                 format!("appInfo.useCases.{i}"),
-                format!(
-                    "“{u}” isn't a use case you can choose under {}.",
-                    cx.pack.id
-                ),
+                format!("“{u}” isn't a use case you can choose under {}.", cx.pack.id),
                 format!("Choose one of: {}.", allowed.join(", ")),
             );
         }
@@ -97,10 +86,7 @@ pub(super) fn use_cases(cx: &Ctx<'_>, out: &mut Findings) {
     if chosen.len() > max {
         out.add(
             "appInfo.useCases",
-            format!(
-                "{} use cases are chosen; at most {max} are allowed.",
-                chosen.len()
-            ),
+            format!("{} use cases are chosen; at most {max} are allowed.", chosen.len()),
             format!("Keep the {max} that describe your integration best."),
         );
     }
@@ -141,11 +127,8 @@ pub(super) fn escalation(cx: &Ctx<'_>, out: &mut Findings) {
     };
     let path = "support.escalationContact";
     if let Some(n) = checks::phone(v).filter(|_| !v.contains('@')) {
-        let what = if checks::is_toll_free(&n) {
-            "a toll-free (1-800) number"
-        } else {
-            "a phone number"
-        };
+        let what =
+            if checks::is_toll_free(&n) { "a toll-free (1-800) number" } else { "a phone number" };
         out.add(
             path,
             format!("The escalation contact is {what}; Okta needs an email distribution list."),
@@ -187,30 +170,15 @@ pub(super) fn test_username(cx: &Ctx<'_>, out: &mut Findings) {
 pub(super) fn api_limits(cx: &Ctx<'_>, out: &mut Findings) {
     let d = cx.draft;
     let limits: [(&str, &str, &Option<String>, usize); 4] = [
-        (
-            "testAccount.url",
-            "The test account URL",
-            &d.test_account.url,
-            512,
-        ),
-        (
-            "testAccount.username",
-            "The test account username",
-            &d.test_account.username,
-            255,
-        ),
+        ("testAccount.url", "The test account URL", &d.test_account.url, 512),
+        ("testAccount.username", "The test account username", &d.test_account.username, 255),
         (
             "testAccount.instructions",
             "The additional instructions",
             &d.test_account.instructions,
             2048,
         ),
-        (
-            "support.escalationContact",
-            "The escalation contact",
-            &d.support.escalation_contact,
-            255,
-        ),
+        ("support.escalationContact", "The escalation contact", &d.support.escalation_contact, 255),
     ];
     for (path, label, value, max) in limits {
         let n = value.as_deref().map_or(0, form_length);
@@ -232,5 +200,31 @@ pub(super) fn trademark(cx: &Ctx<'_>, out: &mut Findings) {
             format!("“{name}” contains ™ or ®; Okta asks for the plain name."),
             "Remove the ™/® symbol.",
         );
+    }
+}
+
+/// The logo doctor's hard rules as errors, its guidelines as warnings (§4).
+pub(super) fn logo(cx: &Ctx<'_>, out: &mut Findings) {
+    if cx.draft.app_info.app_icon.is_none() {
+        return;
+    }
+    let Some(verdict) = &cx.facts.logo else {
+        out.add(
+            "appInfo.appIcon",
+            "The logo can't be read as an image.",
+            "Choose a PNG, JPEG, GIF, WebP, BMP, TIFF, ICO or SVG file.",
+        );
+        return;
+    };
+    for c in verdict.checks.iter().filter(|c| !c.passed) {
+        let (severity, fix) = if c.hard {
+            (Severity::Error, "Use Fix logo to make one Okta accepts.")
+        } else {
+            (
+                Severity::Warning,
+                "Fix logo can trim and resize; a redesign may be needed for the rest.",
+            )
+        };
+        out.relay(&c.id, severity, "appInfo.appIcon", c.message.clone(), fix);
     }
 }

@@ -84,12 +84,7 @@ pub(super) fn scope_reason(cx: &Ctx<'_>, out: &mut Findings) {
     if cx.draft.integration_type != crate::IntegrationType::ApiService {
         return;
     }
-    let reason = cx
-        .draft
-        .api_service
-        .scope_reason
-        .as_deref()
-        .unwrap_or_default();
+    let reason = cx.draft.api_service.scope_reason.as_deref().unwrap_or_default();
     let n = form_length(reason);
     if n > 5000 {
         out.add_as(
@@ -102,12 +97,7 @@ pub(super) fn scope_reason(cx: &Ctx<'_>, out: &mut Findings) {
 }
 
 pub(super) fn scope_reason_mentions(cx: &Ctx<'_>, out: &mut Findings) {
-    let reason = cx
-        .draft
-        .api_service
-        .scope_reason
-        .as_deref()
-        .unwrap_or_default();
+    let reason = cx.draft.api_service.scope_reason.as_deref().unwrap_or_default();
     let api = cx.draft.integration_type == crate::IntegrationType::ApiService;
     if !api || !cx.pack.requires_scope_reason() || reason.trim().is_empty() {
         return;
@@ -149,12 +139,7 @@ pub(super) fn test_suite(cx: &Ctx<'_>, out: &mut Findings) {
     if cx.draft.integration_type != crate::IntegrationType::WorkflowsConnector {
         return;
     }
-    if let Some(problem) = cx
-        .facts
-        .test_suite
-        .as_ref()
-        .and_then(|r| r.problem.as_ref())
-    {
+    if let Some(problem) = cx.facts.test_suite.as_ref().and_then(|r| r.problem.as_ref()) {
         out.add_as(
             problem.severity,
             "workflows.testSuite",

@@ -42,6 +42,7 @@ pub struct Rule {
     pub check: fn(&Ctx<'_>, &mut Findings),
 }
 
+const LOGO: &str = "https://developer.okta.com/docs/guides/submit-app-prereq/main/#logo-guidelines";
 const PREREQ: &str = "https://developer.okta.com/docs/guides/submit-app-prereq/main/";
 
 const MANAGER: &str = "https://developer.okta.com/docs/guides/submit-app/wfconnector/main/";
@@ -73,36 +74,21 @@ fn required(cx: &Ctx<'_>, out: &mut Findings) {
 
 /// Every rule, in the order issues are listed.
 pub const RULES: &[Rule] = &[
-    Rule {
-        id: "required",
-        severity: Severity::Error,
-        source: MANAGER,
-        check: required,
-    },
+    Rule { id: "required", severity: Severity::Error, source: MANAGER, check: required },
     Rule {
         id: "app_name.length",
         severity: Severity::Warning,
         source: WIZARD,
         check: app_name_length,
     },
-    Rule {
-        id: "url.https",
-        severity: Severity::Error,
-        source: PREREQ,
-        check: https_fields,
-    },
+    Rule { id: "url.https", severity: Severity::Error, source: PREREQ, check: https_fields },
     Rule {
         id: "description.length",
         severity: Severity::Error,
         source: PREREQ,
         check: description_length,
     },
-    Rule {
-        id: "use_cases.allowed",
-        severity: Severity::Error,
-        source: PREREQ,
-        check: use_cases,
-    },
+    Rule { id: "use_cases.allowed", severity: Severity::Error, source: PREREQ, check: use_cases },
     Rule {
         id: "use_cases.all_five",
         severity: Severity::Info,
@@ -127,12 +113,7 @@ pub const RULES: &[Rule] = &[
         source: PREREQ,
         check: test_username,
     },
-    Rule {
-        id: "api.limits",
-        severity: Severity::Warning,
-        source: SCHEMA,
-        check: api_limits,
-    },
+    Rule { id: "api.limits", severity: Severity::Warning, source: SCHEMA, check: api_limits },
     Rule {
         id: "scopes.admin_management",
         severity: Severity::Error,
@@ -187,16 +168,12 @@ pub const RULES: &[Rule] = &[
         source: PREREQ,
         check: test_words,
     },
-    Rule {
-        id: "content.future",
-        severity: Severity::Warning,
-        source: PREREQ,
-        check: promises,
-    },
+    Rule { id: "content.future", severity: Severity::Warning, source: PREREQ, check: promises },
     Rule {
         id: "app_name.trademark",
         severity: Severity::Warning,
         source: PREREQ,
         check: trademark,
     },
+    Rule { id: "logo", severity: Severity::Error, source: LOGO, check: logo },
 ];

@@ -4,4 +4,12 @@ import type { Attachment } from "./Attachment";
 /**
  * General Settings → App information (reference §2.1).
  */
-export type AppInfo = { existsInOin: boolean | null, existingAppName: string | null, updateSummary: string | null, appName: string | null, appWebsite: string | null, useCases: Array<string>, description: string | null, appIcon: Attachment | null, };
+export type AppInfo = { existsInOin: boolean | null, existingAppName: string | null, updateSummary: string | null, appName: string | null, appWebsite: string | null, useCases: Array<string>, description: string | null, 
+/**
+ * The logo that will be submitted (the fixed one, once fixed).
+ */
+appIcon: Attachment | null, 
+/**
+ * The image as the user gave it, kept unchanged so a fix can be redone.
+ */
+appIconOriginal: Attachment | null, };
