@@ -6,5 +6,6 @@ mod cli;
 mod crash;
 mod journey;
 mod lifecycle;
+mod logo_files;
 mod precheck;
 mod store_faults;

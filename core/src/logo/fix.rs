@@ -41,6 +41,11 @@ fn resize_linear(src: &RgbaImage, w: u32, h: u32) -> RgbaImage {
         *d =
             Rgba([lut[s.0[0] as usize] * a, lut[s.0[1] as usize] * a, lut[s.0[2] as usize] * a, a]);
     }
+    // Halve in linear premultiplied light (an exact box filter) while the image
+    // is over 4× the target; Lanczos then works on a few hundred pixels a side.
+    while lin.width() / 2 >= w * 4 && lin.height() / 2 >= h * 4 {
+        lin = halve(&lin);
+    }
     let scaled = imageops::resize(&lin, w, h, imageops::FilterType::Lanczos3);
     let mut out = RgbaImage::new(w, h);
     for (d, s) in out.pixels_mut().zip(scaled.pixels()) {
@@ -49,6 +54,21 @@ fn resize_linear(src: &RgbaImage, w: u32, h: u32) -> RgbaImage {
         *d = Rgba([un(s.0[0]), un(s.0[1]), un(s.0[2]), (a * 255.0).round() as u8]);
     }
     out
+}
+
+/// Averages each 2×2 block (values are linear and premultiplied, so this is exact).
+fn halve(src: &Rgba32FImage) -> Rgba32FImage {
+    let (w, h) = (src.width() / 2, src.height() / 2);
+    Rgba32FImage::from_fn(w, h, |x, y| {
+        let mut acc = [0.0f32; 4];
+        for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+            let p = src.get_pixel(2 * x + dx, 2 * y + dy).0;
+            for i in 0..4 {
+                acc[i] += p[i] * 0.25;
+            }
+        }
+        Rgba(acc)
+    })
 }
 
 /// The target size for a shape.

@@ -245,3 +245,21 @@ fn rounded_corners_and_empty_space_are_warnings() {
     assert!(!check(&v, "logo.empty_space").passed);
     assert!(v.checks.iter().filter(|c| !c.hard).all(|c| (0.0..=1.0).contains(&c.confidence)));
 }
+
+#[test]
+fn exif_orientation_is_applied() {
+    // 300 wide × 200 high, tagged "rotate 90° clockwise to view" (EXIF 6): 200 × 300.
+    let img =
+        DynamicImage::ImageRgb8(image::RgbImage::from_pixel(300, 200, image::Rgb([40, 90, 200])));
+    let jpeg = encode(&img, ImageFormat::Jpeg);
+    let exif: [u8; 36] = [
+        0xFF, 0xE1, 0x00, 0x22, b'E', b'x', b'i', b'f', 0, 0, // APP1, length 34
+        b'M', b'M', 0x00, 0x2A, 0, 0, 0, 8, // big-endian TIFF header, IFD at 8
+        0, 1, // one entry
+        0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, // Orientation (SHORT) = 6
+        0, 0, 0, 0, // no next IFD
+    ];
+    let tagged = [&jpeg[..2], &exif[..], &jpeg[2..]].concat();
+    let r = judge(&tagged).unwrap().report;
+    assert_eq!((r.width, r.height, r.orientation_applied), (200, 300, Some(6)));
+}
