@@ -33,6 +33,7 @@ const COMMANDS: &[&str] = &[
     "logo_view",
     "fix_logo",
     "use_original_logo",
+    "attach_pasted",
 ];
 
 fn main() {

@@ -61,6 +61,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::files::export_draft,
             commands::files::import_draft,
             commands::files::logo_view,
+            commands::files::attach_pasted,
             commands::files::fix_logo,
             commands::files::use_original_logo,
         ])

@@ -181,4 +181,28 @@ fn a_logo_is_checked_fixed_and_previewed() {
     s.screenshot(&shots().join("14-logo-fixed.png"));
     s.find(r#"[data-testid="use-original"]"#).click();
     s.find(r#"[data-testid="logo-checklist"] li.fail[data-check="logo.dimensions"]"#);
+
+    // Paste: a 244×156 image on the clipboard becomes the logo.
+    let pasted = s.script_async(
+        r##"const done = arguments[arguments.length - 1];
+           const c = document.createElement("canvas"); c.width = 244; c.height = 156;
+           const g = c.getContext("2d"); g.fillStyle = "#2b59c3"; g.fillRect(0, 0, 244, 156);
+           c.toBlob((blob) => {
+             const dt = new DataTransfer();
+             dt.items.add(new File([blob], "clip.png", { type: "image/png" }));
+             // WebKit ignores clipboardData in the ClipboardEvent constructor.
+             const ev = new Event("paste", { cancelable: true });
+             Object.defineProperty(ev, "clipboardData", { value: dt });
+             window.dispatchEvent(ev);
+             done(true);
+           }, "image/png");"##,
+        serde_json::json!([]),
+    );
+    assert_eq!(pasted, serde_json::json!(true));
+    s.wait_until("the pasted image is the logo", |s| {
+        s.find_all(r#"[data-testid="logo-checklist"] li.fail"#).is_empty()
+            && s.find(r#"[data-testid="logo-checklist"] [data-check="logo.dimensions"]"#)
+                .text()
+                .contains("244×156")
+    });
 }

@@ -120,3 +120,14 @@ pub fn dropped(state: &AppState, path: &std::path::Path) -> Dropped {
         Err(e) => Dropped { attachment: None, error: Some(e.message) },
     }
 }
+
+/// An image pasted from the clipboard: the webview hands over the bytes it was
+/// given; Rust keeps them like any other file.
+#[tauri::command(async)]
+pub fn attach_pasted(
+    state: State<'_, AppState>,
+    file_name: String,
+    bytes: Vec<u8>,
+) -> Result<Attachment, IpcError> {
+    Ok(state.library()?.attach(&file_name, &bytes)?)
+}

@@ -94,3 +94,5 @@ export const useOriginalLogo = (id: string, draft: Draft) =>
 /** Files dropped on the window, read and kept by Rust. */
 export const onFileDropped = (handler: (d: Dropped) => void): Promise<UnlistenFn> =>
   listen<Dropped>("file-dropped", (e) => handler(e.payload));
+export const attachPasted = (fileName: string, bytes: Uint8Array) =>
+  call<Attachment>("attach_pasted", { fileName, bytes: Array.from(bytes) });
