@@ -75,6 +75,7 @@ impl Library {
         id: &str,
         draft: &Draft,
         options: FixOptions,
+        progress: &mut dyn FnMut(&'static str, f32),
         now_ms: i64,
     ) -> Result<DraftView, LibraryError> {
         let source =
@@ -83,7 +84,8 @@ impl Library {
             return self.save(id, draft, now_ms);
         };
         let bytes = self.store.file(&source.sha256)?;
-        let (png, shape) = logo::fix(&bytes, options).map_err(LibraryError::Logo)?;
+        let (png, shape) =
+            logo::fix_with_progress(&bytes, options, progress).map_err(LibraryError::Logo)?;
         let stem = std::path::Path::new(&source.file_name)
             .file_stem()
             .map_or("logo".into(), |s| s.to_string_lossy().into_owned());

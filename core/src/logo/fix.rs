@@ -82,7 +82,18 @@ pub fn target(shape: Shape) -> (u32, u32) {
 
 /// Produces the submission logo as PNG bytes, and the shape it was made for.
 pub fn fix(bytes: &[u8], options: FixOptions) -> Result<(Vec<u8>, Shape), LogoError> {
+    fix_with_progress(bytes, options, &mut |_, _| {})
+}
+
+/// `fix`, telling `progress` each stage and the share of the work done.
+pub fn fix_with_progress(
+    bytes: &[u8],
+    options: FixOptions,
+    progress: &mut dyn FnMut(&'static str, f32),
+) -> Result<(Vec<u8>, Shape), LogoError> {
+    progress("Reading the image", 0.05);
     let source = inspect(bytes)?.image;
+    progress("Finding the logo's edges", 0.35);
     let analysis = analyze(&source);
     let shape = options.shape.unwrap_or(analysis.shape);
     let (tw, th) = target(shape);
@@ -93,7 +104,9 @@ pub fn fix(bytes: &[u8], options: FixOptions) -> Result<(Vec<u8>, Shape), LogoEr
         ((c.width as f32 * scale).round() as u32).clamp(1, tw),
         ((c.height as f32 * scale).round() as u32).clamp(1, th),
     );
+    progress("Scaling in linear light", 0.55);
     let scaled = resize_linear(&cropped, w, h);
+    progress("Writing an optimised PNG", 0.85);
     let fill = match options.background {
         Some([r, g, b]) => Rgba([r, g, b, 255]),
         None => Rgba([0, 0, 0, 0]),
@@ -109,5 +122,6 @@ pub fn fix(bytes: &[u8], options: FixOptions) -> Result<(Vec<u8>, Shape), LogoEr
     .write_image(canvas.as_raw(), tw, th, image::ExtendedColorType::Rgba8)
     .map_err(|e| LogoError::Corrupt(e.to_string()))?;
     assert!(png.len() < MAX_BYTES, "a {tw}×{th} PNG is always far under 1 MB");
+    progress("Done", 1.0);
     Ok((png, shape))
 }

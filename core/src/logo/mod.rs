@@ -11,7 +11,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use analyze::{analyze, Analysis, Shape};
-pub use fix::{fix, target as target_size, FixOptions};
+pub use fix::{fix, fix_with_progress, target as target_size, FixOptions};
 pub use inspect::{inspect, Inspected};
 
 /// Okta's accepted sizes: (width, height, shape).

@@ -263,3 +263,13 @@ fn exif_orientation_is_applied() {
     let r = judge(&tagged).unwrap().report;
     assert_eq!((r.width, r.height, r.orientation_applied), (200, 300, Some(6)));
 }
+
+#[test]
+fn fixing_reports_progress_in_order_to_the_end() {
+    let mut seen = Vec::new();
+    fix_with_progress(&png(600, 400), FixOptions::default(), &mut |stage, f| seen.push((stage, f)))
+        .unwrap();
+    assert!(seen.windows(2).all(|w| w[0].1 < w[1].1), "progress only grows: {seen:?}");
+    assert_eq!(seen.last(), Some(&("Done", 1.0)));
+    assert!(seen.len() >= 4);
+}

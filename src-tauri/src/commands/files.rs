@@ -5,6 +5,7 @@ use oin_core::draft::{Attachment, AttachmentSlot};
 use oin_core::library::{DraftSummary, DraftView, LogoView};
 use oin_core::logo::{FixOptions, Shape};
 use oin_core::Draft;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -81,7 +82,16 @@ pub fn logo_view(state: State<'_, AppState>, draft: Draft) -> Result<LogoView, I
     Ok(state.library()?.logo_view(&draft)?)
 }
 
-/// Makes the submission logo from the original and saves it as a revision.
+/// A step of fixing a logo, for the progress bar.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FixProgress {
+    pub stage: String,
+    pub fraction: f32,
+}
+
+/// Makes the submission logo from the original and saves it as a revision,
+/// off the main thread, reporting progress on `on_progress`.
 #[tauri::command(async)]
 pub fn fix_logo(
     state: State<'_, AppState>,
@@ -89,9 +99,13 @@ pub fn fix_logo(
     draft: Draft,
     shape: Option<Shape>,
     background: Option<[u8; 3]>,
+    on_progress: Channel<FixProgress>,
 ) -> Result<DraftView, IpcError> {
+    let mut report = |stage: &str, fraction| {
+        let _ = on_progress.send(FixProgress { stage: stage.to_owned(), fraction });
+    };
     let options = FixOptions { shape, background };
-    Ok(state.library()?.fix_logo(&id, &draft, options, crate::state::now_ms())?)
+    Ok(state.library()?.fix_logo(&id, &draft, options, &mut report, crate::state::now_ms())?)
 }
 
 #[tauri::command(async)]

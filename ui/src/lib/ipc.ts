@@ -1,6 +1,7 @@
 // The one typed door to the Rust side. Every command the UI calls is here, with
 // the generated binding types; a rejection becomes an `IpcError` here, once.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { FixProgress } from "./bindings/FixProgress";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Dropped } from "./bindings/Dropped";
 import type { LogoView } from "./bindings/LogoView";
@@ -88,7 +89,12 @@ export const fixLogo = (
   draft: Draft,
   shape: Shape | null,
   background: [number, number, number] | null,
-) => call<DraftView>("fix_logo", { id, draft, shape, background });
+  onProgress: (p: FixProgress) => void,
+) => {
+  const channel = new Channel<FixProgress>();
+  channel.onmessage = onProgress;
+  return call<DraftView>("fix_logo", { id, draft, shape, background, onProgress: channel });
+};
 export const useOriginalLogo = (id: string, draft: Draft) =>
   call<DraftView>("use_original_logo", { id, draft });
 /** Files dropped on the window, read and kept by Rust. */
