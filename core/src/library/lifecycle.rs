@@ -110,13 +110,7 @@ impl Library {
 
     /// How many of `org`'s submission slots are used (Trash excluded).
     pub fn slot_use(&self, org: &str) -> Result<SlotUse, LibraryError> {
-        let key = org.trim().to_lowercase();
-        let used = self
-            .store
-            .list_drafts()?
-            .iter()
-            .filter(|r| r.draft.org.as_deref().is_some_and(|o| o.trim().to_lowercase() == key))
-            .count() as u32;
+        let used = self.store.count_in_org(org)?;
         Ok(SlotUse { org: org.trim().to_owned(), used, limit: SLOT_LIMIT })
     }
 

@@ -52,6 +52,17 @@ impl Store {
         ids.iter().map(|id| self.load_draft(id)).collect()
     }
 
+    /// Submissions (not in the Trash) whose org is `org`, compared trimmed and
+    /// case-insensitively; one query, so autosave doesn't read every draft.
+    pub fn count_in_org(&self, org: &str) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM drafts d JOIN revisions r ON r.draft_id = d.id AND r.rev = d.head_rev
+             WHERE d.deleted_at IS NULL AND lower(trim(json_extract(r.body, '$.org'))) = lower(trim(?1))",
+            [org],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Links an update draft to the published submission it updates.
     pub fn set_parent(&mut self, id: &str, parent: &str) -> Result<()> {
         self.conn.execute("UPDATE drafts SET parent_id = ?2 WHERE id = ?1", params![id, parent])?;
