@@ -163,14 +163,7 @@ mod lifecycle {
         let (_d, mut lib) = library();
         let id = lib.create(IntegrationType::WorkflowsConnector, None, NOW).unwrap().id;
         lib.set_password(&id, Sensitive::new("pw".into()), NOW).unwrap();
-        for status in [
-            ToBeReviewed,
-            IsvNeedsToReview,
-            ToBeQaTested,
-            IsvNeedsToFixBugs,
-            FinalReview,
-            Published,
-        ] {
+        for status in SubmissionStatus::ALL.into_iter().filter(|s| *s != Draft) {
             lib.set_status(&id, status, NOW).unwrap();
             let err = lib.delete(&id, NOW).unwrap_err();
             assert!(matches!(err, LibraryError::NotDeletable { .. }), "{status:?}");
