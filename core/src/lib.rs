@@ -10,6 +10,7 @@ pub mod library;
 pub mod lifecycle;
 pub mod links;
 pub mod logo;
+pub mod okta;
 pub mod rules;
 pub mod scopes;
 pub mod secrets;

@@ -50,18 +50,34 @@ const HINT: &str = if cfg!(target_os = "linux") {
     "Check that Windows Credential Manager works for your account, then type it again."
 };
 
-/// Where test-account passwords are kept, keyed by draft id.
-pub trait SecretStore: Send {
-    fn set(&self, draft_id: &str, secret: &Sensitive<String>) -> Result<(), SecretError>;
-    fn get(&self, draft_id: &str) -> Result<Option<Sensitive<String>>, SecretError>;
-    fn delete(&self, draft_id: &str) -> Result<(), SecretError>;
-    fn has(&self, draft_id: &str) -> bool {
-        matches!(self.get(draft_id), Ok(Some(_)))
+/// The keychain account names OIN Studio uses: one home for each kind.
+pub mod account {
+    /// A draft's test-account password.
+    pub fn test_account(account: &str) -> String {
+        format!("test-account:{account}")
+    }
+    /// The sign-in (OAuth tokens or an API token) for one Okta org.
+    pub fn okta_session(org_host: &str) -> String {
+        format!("okta-session:{org_host}")
+    }
+    /// The client secret of a draft's API service integration instance.
+    pub fn api_client_secret(account: &str) -> String {
+        format!("api-service-client:{account}")
     }
 }
 
-/// The OS keychain. Entries: service = the app identifier, account =
-/// `test-account:<draft id>`.
+/// Where secrets are kept, keyed by an account name from [`account`].
+pub trait SecretStore: Send + Sync {
+    fn set(&self, account: &str, secret: &Sensitive<String>) -> Result<(), SecretError>;
+    fn get(&self, account: &str) -> Result<Option<Sensitive<String>>, SecretError>;
+    fn delete(&self, account: &str) -> Result<(), SecretError>;
+    fn has(&self, account: &str) -> bool {
+        matches!(self.get(account), Ok(Some(_)))
+    }
+}
+
+/// The OS keychain. Entries: service = the app identifier, account = a name
+/// from [`account`], e.g. `test-account:<draft id>`.
 pub struct KeychainStore {
     service: String,
 }
@@ -71,8 +87,8 @@ impl KeychainStore {
         Self { service: app_identifier.to_owned() }
     }
 
-    fn entry(&self, draft_id: &str) -> Result<keyring::Entry, SecretError> {
-        keyring::Entry::new(&self.service, &format!("test-account:{draft_id}")).map_err(map_err)
+    fn entry(&self, account: &str) -> Result<keyring::Entry, SecretError> {
+        keyring::Entry::new(&self.service, account).map_err(map_err)
     }
 }
 
@@ -90,23 +106,23 @@ fn map_err(e: keyring::Error) -> SecretError {
 }
 
 impl SecretStore for KeychainStore {
-    fn set(&self, draft_id: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
+    fn set(&self, account: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
         if secret.expose().is_empty() {
-            return self.delete(draft_id);
+            return self.delete(account);
         }
-        self.entry(draft_id)?.set_password(secret.expose()).map_err(map_err)
+        self.entry(account)?.set_password(secret.expose()).map_err(map_err)
     }
 
-    fn get(&self, draft_id: &str) -> Result<Option<Sensitive<String>>, SecretError> {
-        match self.entry(draft_id)?.get_password() {
+    fn get(&self, account: &str) -> Result<Option<Sensitive<String>>, SecretError> {
+        match self.entry(account)?.get_password() {
             Ok(p) => Ok(Some(Sensitive::new(p))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(map_err(e)),
         }
     }
 
-    fn delete(&self, draft_id: &str) -> Result<(), SecretError> {
-        match self.entry(draft_id)?.delete_credential() {
+    fn delete(&self, account: &str) -> Result<(), SecretError> {
+        match self.entry(account)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_err(e)),
         }
@@ -120,22 +136,22 @@ pub struct MemorySecretStore {
 }
 
 impl SecretStore for MemorySecretStore {
-    fn set(&self, draft_id: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
+    fn set(&self, account: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         if secret.expose().is_empty() {
-            map.remove(draft_id);
+            map.remove(account);
         } else {
-            map.insert(draft_id.to_owned(), secret.clone());
+            map.insert(account.to_owned(), secret.clone());
         }
         Ok(())
     }
 
-    fn get(&self, draft_id: &str) -> Result<Option<Sensitive<String>>, SecretError> {
-        Ok(self.map.lock().unwrap_or_else(|e| e.into_inner()).get(draft_id).cloned())
+    fn get(&self, account: &str) -> Result<Option<Sensitive<String>>, SecretError> {
+        Ok(self.map.lock().unwrap_or_else(|e| e.into_inner()).get(account).cloned())
     }
 
-    fn delete(&self, draft_id: &str) -> Result<(), SecretError> {
-        self.map.lock().unwrap_or_else(|e| e.into_inner()).remove(draft_id);
+    fn delete(&self, account: &str) -> Result<(), SecretError> {
+        self.map.lock().unwrap_or_else(|e| e.into_inner()).remove(account);
         Ok(())
     }
 }

@@ -75,7 +75,7 @@ pub fn run() {
             None => app.path().app_data_dir()?,
         };
         let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
-        app.manage(AppState::open(&dir, Box::new(keychain)));
+        app.manage(AppState::open(&dir, std::sync::Arc::new(keychain)));
         Ok(())
     });
     run_app(builder)

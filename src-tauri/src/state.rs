@@ -19,7 +19,7 @@ pub struct AppState {
 
 impl AppState {
     /// Opens the library in `dir`, with passwords kept in `secrets`.
-    pub fn open(dir: &Path, secrets: Box<dyn SecretStore>) -> Self {
+    pub fn open(dir: &Path, secrets: std::sync::Arc<dyn SecretStore>) -> Self {
         let opened = Store::open_or_recover(&dir.join(DB_FILE), now_ms())
             .map(|(store, recovery)| Mutex::new(Library::new(store, secrets, recovery)))
             .map_err(IpcError::from);

@@ -24,7 +24,7 @@ impl Harness {
     }
 
     fn at(dir: tempfile::TempDir) -> Self {
-        let secrets = Box::<oin_core::secrets::MemorySecretStore>::default();
+        let secrets = std::sync::Arc::new(oin_core::secrets::MemorySecretStore::default());
         let app = run_app(mock_builder().manage(crate::AppState::open(dir.path(), secrets)))
             .build(tauri::generate_context!())
             .expect("the app builds on the mock runtime");

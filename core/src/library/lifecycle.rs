@@ -163,7 +163,7 @@ impl Library {
         if !lifecycle::allowed(status).delete {
             return Err(LibraryError::NotDeletable { status: status.label(false).to_owned() });
         }
-        self.secrets.delete(id)?;
+        self.secrets.delete(&crate::secrets::account::test_account(id))?;
         self.has_password.borrow_mut().remove(id);
         self.store.set_deleted(id, Some(now_ms))?;
         let mut session = self.store.session()?;

@@ -14,7 +14,7 @@ use crate::links::LinkCheck;
 use crate::rules::pack::RulePack;
 use crate::rules::{check, CalendarDate, Facts, FixAction, Report, PACKS};
 use crate::scopes::ScopeCatalog;
-use crate::secrets::{SecretStore, Sensitive};
+use crate::secrets::{account, SecretStore, Sensitive};
 use crate::store::{DraftRow, Recovery, Session, Store, StoreError, MAX_ATTACHMENT_BYTES};
 
 mod lifecycle;
@@ -95,7 +95,7 @@ pub enum LibraryError {
 /// The drafts library, over a store and a secret store.
 pub struct Library {
     store: Store,
-    secrets: Box<dyn SecretStore>,
+    secrets: std::sync::Arc<dyn SecretStore>,
     /// Whether each draft has a password in the keychain, asked once per draft:
     /// a keychain round trip on every keystroke's check would slow autosave.
     has_password: std::cell::RefCell<std::collections::HashMap<String, bool>>,
@@ -108,7 +108,11 @@ pub struct Library {
 }
 
 impl Library {
-    pub fn new(store: Store, secrets: Box<dyn SecretStore>, recovery: Option<Recovery>) -> Self {
+    pub fn new(
+        store: Store,
+        secrets: std::sync::Arc<dyn SecretStore>,
+        recovery: Option<Recovery>,
+    ) -> Self {
         Self {
             store,
             secrets,
@@ -121,6 +125,11 @@ impl Library {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The secret store, for work done outside the library's lock (network calls).
+    pub fn secrets(&self) -> std::sync::Arc<dyn SecretStore> {
+        self.secrets.clone()
     }
 
     fn facts(&self, id: &str, draft: &Draft) -> Facts {
@@ -145,7 +154,7 @@ impl Library {
         if let Some(known) = self.has_password.borrow().get(id) {
             return *known;
         }
-        let has = self.secrets.has(id);
+        let has = self.secrets.has(&account::test_account(id));
         self.has_password.borrow_mut().insert(id.to_owned(), has);
         has
     }
@@ -349,7 +358,7 @@ impl Library {
         now_ms: i64,
     ) -> Result<DraftView, LibraryError> {
         let row = self.store.load_draft(id)?;
-        let result = self.secrets.set(id, &password);
+        let result = self.secrets.set(&account::test_account(id), &password);
         self.has_password.borrow_mut().remove(id);
         result?;
         self.view(row, CalendarDate::from_unix_millis(now_ms))
@@ -358,7 +367,7 @@ impl Library {
     /// The password, for an explicit reveal or copy only.
     pub fn password(&self, id: &str) -> Result<Option<Sensitive<String>>, LibraryError> {
         self.store.load_draft(id)?;
-        Ok(self.secrets.get(id)?)
+        Ok(self.secrets.get(&account::test_account(id))?)
     }
 
     pub fn session(&self) -> Result<Session, LibraryError> {

@@ -7,7 +7,7 @@ const NOW: i64 = 1_795_950_000_000; // 2026-11-29
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("oin.db")).unwrap();
-    (dir, Library::new(store, Box::<MemorySecretStore>::default(), None))
+    (dir, Library::new(store, std::sync::Arc::new(MemorySecretStore::default()), None))
 }
 
 #[test]
@@ -171,7 +171,10 @@ mod lifecycle {
         lib.set_status(&id, Draft, NOW).unwrap();
         lib.delete(&id, NOW).unwrap();
         assert!(lib.list(CalendarDate::from_unix_millis(NOW)).unwrap().is_empty());
-        assert!(!lib.secrets.has(&id), "deleting a draft deletes its password");
+        assert!(
+            !lib.secrets.has(&crate::secrets::account::test_account(&id)),
+            "deleting a draft deletes its password"
+        );
     }
 
     #[test]
