@@ -2,6 +2,7 @@
 //! local store, and secrets. Nothing here depends on Tauri; the desktop shell and
 //! the tests call the same functions.
 
+pub mod connection;
 pub mod draft;
 pub mod exchange;
 pub mod flowsuite;

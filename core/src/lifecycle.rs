@@ -86,12 +86,20 @@ pub struct Allowed {
     pub delete: bool,
     /// Only a published integration is updated, through a new version.
     pub update: bool,
+    /// Sent for review: a draft, or one Okta handed back to fix.
+    pub submit: bool,
 }
 
 pub fn allowed(status: SubmissionStatus) -> Allowed {
     Allowed {
         delete: status == SubmissionStatus::Draft,
         update: status == SubmissionStatus::Published,
+        submit: matches!(
+            status,
+            SubmissionStatus::Draft
+                | SubmissionStatus::IsvNeedsToReview
+                | SubmissionStatus::IsvNeedsToFixBugs
+        ),
     }
 }
 

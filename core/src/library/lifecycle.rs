@@ -48,6 +48,10 @@ pub struct Lifecycle {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub slots: Option<SlotUse>,
+    /// The submission in an Okta org this draft is (API service submissions).
+    pub remote: Option<crate::store::RemoteLink>,
+    /// A submit waiting for the network.
+    pub queued: Option<crate::store::OutboxItem>,
 }
 
 /// A draft in the Trash.
@@ -105,6 +109,8 @@ impl Library {
             reminders: lifecycle::reminders(status, pack, published_at),
             update_of,
             slots: row.draft.org.as_deref().map(|o| self.slot_use(o)).transpose()?,
+            remote: self.store.remote(&row.id)?,
+            queued: self.store.outbox()?.into_iter().find(|q| q.draft_id == row.id),
         })
     }
 

@@ -19,9 +19,11 @@ use crate::store::{DraftRow, Recovery, Session, Store, StoreError, MAX_ATTACHMEN
 
 mod lifecycle;
 mod logo;
+mod okta;
 
 pub use lifecycle::{Lifecycle, StatusEvent, TrashItem, UpdateOf};
 pub use logo::{LogoSide, LogoView};
+pub use okta::{Prepared, StatusChange};
 
 /// One row of the library.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -90,6 +92,8 @@ pub enum LibraryError {
     NotPublished { status: String },
     #[error(transparent)]
     Logo(crate::logo::LogoError),
+    #[error(transparent)]
+    Okta(#[from] crate::okta::OktaError),
 }
 
 /// The drafts library, over a store and a secret store.

@@ -176,6 +176,20 @@ impl Store {
         self.load_draft(id)
     }
 
+    /// The draft as it was at revision `rev` (None once pruned).
+    pub fn draft_at(&self, id: &str, rev: i64) -> Result<Option<Draft>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT r.body, d.integration_type FROM revisions r JOIN drafts d ON d.id = r.draft_id
+                 WHERE r.draft_id = ?1 AND r.rev = ?2",
+                params![id, rev],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.map(|(body, t)| parse_body(&body, &t)))
+    }
+
     /// Deletes a draft and all its revisions.
     pub fn delete_draft(&mut self, id: &str) -> Result<()> {
         let n = self.conn.execute("DELETE FROM drafts WHERE id = ?1", [id])?;

@@ -45,6 +45,29 @@ const MIGRATIONS: &[&str] = &[
         at INTEGER NOT NULL
      );
      INSERT INTO status_events (draft_id, status, at) SELECT id, status, created_at FROM drafts;",
+    // 4: the Okta connection — who is signed in where (no secrets: those are in
+    // the keychain), which org submission each draft is, and the outbox.
+    "CREATE TABLE okta_accounts (
+        org TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        client_id TEXT
+     );
+     CREATE TABLE remote_submissions (
+        draft_id TEXT PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+        org TEXT NOT NULL,
+        remote_id TEXT NOT NULL,
+        okta_status TEXT,
+        checked_at INTEGER,
+        UNIQUE (org, remote_id)
+     );
+     CREATE TABLE outbox (
+        draft_id TEXT PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+        org TEXT NOT NULL,
+        rev INTEGER NOT NULL,
+        queued_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+     );",
 ];
 
 /// The schema version this build writes.

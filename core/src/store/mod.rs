@@ -10,6 +10,7 @@ mod drafts;
 mod lifecycle;
 mod links;
 mod migrations;
+mod okta;
 mod session;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use ts_rs::TS;
 pub use blobs::MAX_ATTACHMENT_BYTES;
 pub use drafts::{DraftRow, RevisionState};
 pub use migrations::SCHEMA_VERSION;
+pub use okta::{OutboxItem, RemoteLink};
 pub use session::Session;
 
 /// What can go wrong in the store, in words a product manager can act on.

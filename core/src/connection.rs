@@ -1,0 +1,255 @@
+//! The Okta work the app and the CLI do, over the library: network calls are
+//! made with the library's lock released, and what they return is recorded
+//! under it. Submits are single-flight per draft, and a submit the network
+//! stops goes to the outbox and is sent again later.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::library::{DraftSummary, Library, LibraryError, StatusChange};
+use crate::okta::submit::{self, StepPreview};
+use crate::okta::{ErrorClass, Http, Okta, OktaError, OrgUrl};
+use crate::rules::CalendarDate;
+use crate::secrets::SecretStore;
+
+/// How a submit ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum SubmitOutcome {
+    Submitted {
+        remote_id: String,
+        okta_status: Option<String>,
+    },
+    /// The network stopped it; it is in the outbox and will be sent again.
+    Queued {
+        reason: String,
+    },
+}
+
+/// What importing an org's submissions did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub added: Vec<DraftSummary>,
+    /// Already in the library.
+    pub known: u32,
+    /// Couldn't be added (e.g. the org's slots are full), with why.
+    pub skipped: Vec<String>,
+}
+
+/// The app's (or CLI's) connection settings and the submits in flight.
+pub struct Connection {
+    pub http: Http,
+    /// Plain http to a loopback org (the local test server) is allowed.
+    pub allow_loopback_http: bool,
+    in_flight: Mutex<HashSet<String>>,
+}
+
+struct Flight<'a> {
+    set: &'a Mutex<HashSet<String>>,
+    id: String,
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        self.set.lock().unwrap_or_else(|e| e.into_inner()).remove(&self.id);
+    }
+}
+
+fn lock(lib: &Mutex<Library>) -> MutexGuard<'_, Library> {
+    lib.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Connection {
+    pub fn new(http: Http, allow_loopback_http: bool) -> Self {
+        Self { http, allow_loopback_http, in_flight: Mutex::default() }
+    }
+
+    pub fn org(&self, input: &str) -> Result<OrgUrl, OktaError> {
+        OrgUrl::parse(input, self.allow_loopback_http)
+    }
+
+    /// The kept sign-in for `org`.
+    pub fn okta(&self, org: &OrgUrl, secrets: Arc<dyn SecretStore>) -> Result<Okta, OktaError> {
+        Okta::connect(self.http.clone(), org.clone(), secrets)
+    }
+
+    /// Exactly what a submit of `id` to `org` would send (password masked).
+    pub fn preview(
+        &self,
+        lib: &Mutex<Library>,
+        id: &str,
+        org: &OrgUrl,
+        today: CalendarDate,
+    ) -> Result<Vec<StepPreview>, LibraryError> {
+        let p = lock(lib).prepare_submit(id, org, None, today)?;
+        Ok(p.plan.preview(p.known_id.as_deref()))
+    }
+
+    /// Submits draft `id` (at revision `rev`, the one the user confirmed) to
+    /// `org`. A second submit of the same draft while one is running is refused;
+    /// a network failure queues it.
+    pub fn submit(
+        &self,
+        lib: &Mutex<Library>,
+        id: &str,
+        org: &OrgUrl,
+        rev: Option<i64>,
+        now: &dyn Fn() -> i64,
+        progress: &mut dyn FnMut(usize, usize, &str),
+    ) -> Result<SubmitOutcome, LibraryError> {
+        let _flight = self.take_off(id)?;
+        let (prepared, secrets) = {
+            let l = lock(lib);
+            (l.prepare_submit(id, org, rev, CalendarDate::from_unix_millis(now()))?, l.secrets())
+        };
+        let rev = prepared.rev;
+        let result = self.okta(org, secrets).and_then(|okta| {
+            let mut on_id = |remote: &str| {
+                lock(lib)
+                    .link_remote(id, &org.host(), remote)
+                    .map_err(|e| OktaError::Refused(e.to_string()))
+            };
+            submit::execute(
+                &okta,
+                &prepared.plan,
+                prepared.known_id.as_deref(),
+                &prepared.name,
+                &mut on_id,
+                progress,
+            )
+        });
+        match result {
+            Ok(done) => {
+                lock(lib).record_submitted(id, &org.host(), &done, now())?;
+                Ok(SubmitOutcome::Submitted {
+                    remote_id: done.remote_id,
+                    okta_status: done.okta_status,
+                })
+            }
+            Err(e) if e.class() == ErrorClass::Unreachable => {
+                let reason = e.to_string();
+                lock(lib).enqueue(id, &org.host(), rev, now(), &reason)?;
+                Ok(SubmitOutcome::Queued { reason })
+            }
+            Err(e) => {
+                lock(lib).dequeue(id)?;
+                Err(e.into())
+            }
+        }
+    }
+
+    fn take_off(&self, id: &str) -> Result<Flight<'_>, OktaError> {
+        let mut set = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        if !set.insert(id.to_owned()) {
+            return Err(OktaError::Refused(
+                "This draft is being submitted already; wait for that to finish.".into(),
+            ));
+        }
+        Ok(Flight { set: &self.in_flight, id: id.to_owned() })
+    }
+
+    /// Sends what the outbox holds. Returns the drafts sent; each failure is
+    /// noted on its item (and a refusal takes it out, with the reason kept).
+    pub fn drain_outbox(&self, lib: &Mutex<Library>, now: &dyn Fn() -> i64) -> Vec<String> {
+        let items = lock(lib).outbox().unwrap_or_default();
+        let mut sent = Vec::new();
+        for item in items {
+            let Ok(org) = self.org(&format!("{}://{}", scheme(self, &item.org), item.org)) else {
+                continue;
+            };
+            match self.submit(lib, &item.draft_id, &org, Some(item.rev), now, &mut |_, _, _| {}) {
+                Ok(SubmitOutcome::Submitted { .. }) => sent.push(item.draft_id),
+                Ok(SubmitOutcome::Queued { .. }) => {}
+                Err(e) => {
+                    let mut l = lock(lib);
+                    let _ = l.enqueue(
+                        &item.draft_id,
+                        &item.org,
+                        item.rev,
+                        item.queued_at,
+                        &e.to_string(),
+                    );
+                }
+            }
+        }
+        sent
+    }
+
+    /// Fetches Okta's status of every linked submission (one org call each) and
+    /// records the changes. Orgs without a sign-in are skipped.
+    pub fn refresh_statuses(
+        &self,
+        lib: &Mutex<Library>,
+        only: Option<&str>,
+        now: &dyn Fn() -> i64,
+    ) -> Result<Vec<StatusChange>, LibraryError> {
+        let (remotes, secrets) = {
+            let l = lock(lib);
+            (l.remotes()?, l.secrets())
+        };
+        let mut changes = Vec::new();
+        let mut last_error = None;
+        for (draft_id, link) in remotes.into_iter().filter(|(d, _)| only.map_or(true, |o| o == d)) {
+            let org = match self.org(&format!("{}://{}", scheme(self, &link.org), link.org)) {
+                Ok(o) => o,
+                Err(_) => continue,
+            };
+            let got = self
+                .okta(&org, secrets.clone())
+                .and_then(|okta| submit::get(&okta, &link.remote_id));
+            match got {
+                Ok(remote) => {
+                    if let Some(s) = remote.status {
+                        if let Some(c) = lock(lib).apply_okta_status(&draft_id, &s, now())? {
+                            changes.push(c);
+                        }
+                    }
+                }
+                Err(OktaError::NotSignedIn { .. }) if only.is_none() => {}
+                Err(e) => last_error = Some(e),
+            }
+        }
+        match (only, last_error) {
+            (Some(_), Some(e)) => Err(e.into()),
+            _ => Ok(changes),
+        }
+    }
+
+    /// Pulls the org's submissions into the library.
+    pub fn import(
+        &self,
+        lib: &Mutex<Library>,
+        org: &OrgUrl,
+        now: &dyn Fn() -> i64,
+    ) -> Result<ImportReport, LibraryError> {
+        let secrets = lock(lib).secrets();
+        let okta = self.okta(org, secrets)?;
+        let mut report = ImportReport { added: vec![], known: 0, skipped: vec![] };
+        for remote in submit::list(&okta)? {
+            let api = submit::api_service_config(&okta, &remote.id).unwrap_or(None);
+            match lock(lib).import_remote(&org.host(), &remote, api.as_ref(), now()) {
+                Ok(Some(s)) => report.added.push(s),
+                Ok(None) => report.known += 1,
+                Err(e) => report
+                    .skipped
+                    .push(format!("{}: {e}", remote.name.as_deref().unwrap_or(&remote.id))),
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// Orgs are kept by host; only the loopback test server speaks plain http.
+fn scheme(c: &Connection, host: &str) -> &'static str {
+    let loopback =
+        host.starts_with("127.0.0.1") || host.starts_with("localhost") || host.starts_with("[::1]");
+    if c.allow_loopback_http && loopback {
+        "http"
+    } else {
+        "https"
+    }
+}

@@ -1,0 +1,238 @@
+//! The library's side of the Okta connection: accounts, the submission each
+//! draft is in its org, what a submit sends (only a clean precheck is sent),
+//! status fetched from Okta onto the timeline, the outbox, and importing an
+//! org's submissions. No network here: `crate::connection` does that, outside
+//! the library's lock.
+
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use super::{DraftSummary, Library, LibraryError};
+use crate::draft::IntegrationType;
+use crate::lifecycle::{self, SubmissionStatus};
+use crate::okta::status::map_status;
+use crate::okta::submit::{LogoFile, Plan, RemoteSubmission, Submitted};
+use crate::okta::{Account, OktaError, OrgUrl};
+use crate::rules::{CalendarDate, Severity};
+use crate::store::{OutboxItem, RemoteLink};
+
+/// What a submit will send, ready to show or send.
+pub struct Prepared {
+    pub plan: Plan,
+    pub name: String,
+    /// The org submission this draft already is (then it is replaced).
+    pub known_id: Option<String>,
+    pub rev: i64,
+}
+
+/// A status that moved because Okta said so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusChange {
+    pub draft_id: String,
+    pub name: String,
+    pub from: String,
+    pub to: String,
+    pub okta_status: String,
+}
+
+impl Library {
+    pub fn accounts(&self) -> Result<Vec<Account>, LibraryError> {
+        Ok(self.store.accounts()?.into_iter().map(|(a, _)| a).collect())
+    }
+
+    /// The client id last used to sign in to `org` (to sign in again).
+    pub fn client_id_for(&self, org: &str) -> Result<Option<String>, LibraryError> {
+        Ok(self.store.accounts()?.into_iter().find(|(a, _)| a.org == org).and_then(|(_, c)| c))
+    }
+
+    pub fn remember_account(
+        &mut self,
+        account: &Account,
+        client_id: Option<&str>,
+    ) -> Result<(), LibraryError> {
+        Ok(self.store.save_account(account, client_id)?)
+    }
+
+    pub fn forget_account(&mut self, org: &str) -> Result<(), LibraryError> {
+        Ok(self.store.forget_account(org)?)
+    }
+
+    pub fn remote(&self, id: &str) -> Result<Option<RemoteLink>, LibraryError> {
+        Ok(self.store.remote(id)?)
+    }
+
+    pub fn remotes(&self) -> Result<Vec<(String, RemoteLink)>, LibraryError> {
+        Ok(self.store.remotes()?)
+    }
+
+    pub fn outbox(&self) -> Result<Vec<OutboxItem>, LibraryError> {
+        Ok(self.store.outbox()?)
+    }
+
+    /// What submitting draft `id` to `org` sends. Refused unless the precheck
+    /// has no error and the status allows a submit. `rev`: the revision the
+    /// user confirmed (None: the one saved now).
+    pub fn prepare_submit(
+        &self,
+        id: &str,
+        org: &OrgUrl,
+        rev: Option<i64>,
+        today: CalendarDate,
+    ) -> Result<Prepared, LibraryError> {
+        let row = self.store.load_draft(id)?;
+        let status = SubmissionStatus::parse(&row.status);
+        if !lifecycle::allowed(status).submit {
+            return Err(OktaError::Refused(format!(
+                "This submission is “{}”: it can't be sent again until Okta hands it back.",
+                status.label(true)
+            ))
+            .into());
+        }
+        let draft = match rev {
+            Some(r) => self.store.draft_at(id, r)?.unwrap_or(row.draft),
+            None => row.draft,
+        };
+        if draft.integration_type != IntegrationType::ApiService {
+            return Err(OktaError::Refused(
+                "Workflows connectors are submitted in the OIN Manager, which has no API. Use \
+                 \"Submit in the OIN Manager\"."
+                    .into(),
+            )
+            .into());
+        }
+        let report = self.check(id, &draft, today);
+        let errors = report.issues.iter().filter(|i| i.severity == Severity::Error).count();
+        if errors > 0 {
+            return Err(OktaError::Refused(format!(
+                "The precheck still finds {errors} problem{} Okta would reject. Fix {} first.",
+                if errors == 1 { "" } else { "s" },
+                if errors == 1 { "it" } else { "them" }
+            ))
+            .into());
+        }
+        let logo = match &draft.app_info.app_icon {
+            Some(a) => Some(LogoFile {
+                file_name: a.file_name.clone(),
+                bytes: self.store.file(&a.sha256)?,
+            }),
+            None => None,
+        };
+        let password = self.secrets.get(&crate::secrets::account::test_account(id))?;
+        let known_id = self.store.remote(id)?.filter(|r| r.org == org.host()).map(|r| r.remote_id);
+        Ok(Prepared {
+            name: draft.app_info.app_name.clone().unwrap_or_default(),
+            plan: Plan::new(&draft, password, logo)?,
+            known_id,
+            rev: rev.unwrap_or(row.rev.head),
+        })
+    }
+
+    /// Keeps the org submission id as soon as Okta gives it.
+    pub fn link_remote(
+        &mut self,
+        id: &str,
+        org: &str,
+        remote_id: &str,
+    ) -> Result<(), LibraryError> {
+        Ok(self.store.link_remote(id, org, remote_id)?)
+    }
+
+    /// After a successful submit: the status moves on, the outbox forgets it.
+    pub fn record_submitted(
+        &mut self,
+        id: &str,
+        org: &str,
+        done: &Submitted,
+        now_ms: i64,
+    ) -> Result<(), LibraryError> {
+        self.store.link_remote(id, org, &done.remote_id)?;
+        self.store.dequeue(id)?;
+        let okta = done.okta_status.clone().unwrap_or_default();
+        self.apply_okta_status(id, &okta, now_ms)?;
+        // Sent: it is Okta's turn now, whatever the word for it.
+        let status = SubmissionStatus::parse(&self.store.load_draft(id)?.status);
+        if !matches!(
+            status,
+            SubmissionStatus::ToBeReviewed
+                | SubmissionStatus::ToBeQaTested
+                | SubmissionStatus::FinalReview
+        ) {
+            self.store.set_status(id, SubmissionStatus::ToBeReviewed, now_ms)?;
+        }
+        Ok(())
+    }
+
+    /// Okta's status word for a draft's submission: kept, and mapped onto the
+    /// timeline. Returns the change when the status moved.
+    pub fn apply_okta_status(
+        &mut self,
+        id: &str,
+        okta_status: &str,
+        now_ms: i64,
+    ) -> Result<Option<StatusChange>, LibraryError> {
+        self.store.set_okta_status(id, okta_status, now_ms)?;
+        let row = self.store.load_draft(id)?;
+        let current = SubmissionStatus::parse(&row.status);
+        let Some(next) = map_status(okta_status, current) else { return Ok(None) };
+        if next == current {
+            return Ok(None);
+        }
+        self.store.set_status(id, next, now_ms)?;
+        Ok(Some(StatusChange {
+            draft_id: id.to_owned(),
+            name: row.draft.display_name(),
+            from: current.label(true).to_owned(),
+            to: next.label(true).to_owned(),
+            okta_status: okta_status.to_owned(),
+        }))
+    }
+
+    /// Puts a submit in the outbox (the network is in the way).
+    pub fn enqueue(
+        &mut self,
+        id: &str,
+        org: &str,
+        rev: i64,
+        now_ms: i64,
+        why: &str,
+    ) -> Result<(), LibraryError> {
+        self.store.enqueue(id, org, rev, now_ms)?;
+        Ok(self.store.outbox_attempt(id, why)?)
+    }
+
+    pub fn outbox_attempt(&mut self, id: &str, why: &str) -> Result<(), LibraryError> {
+        Ok(self.store.outbox_attempt(id, why)?)
+    }
+
+    pub fn dequeue(&mut self, id: &str) -> Result<(), LibraryError> {
+        Ok(self.store.dequeue(id)?)
+    }
+
+    /// A submission found in the org becomes a draft here, unless one already
+    /// is it. Counts against the org's slots like any other.
+    pub fn import_remote(
+        &mut self,
+        org: &str,
+        remote: &RemoteSubmission,
+        api: Option<&Value>,
+        now_ms: i64,
+    ) -> Result<Option<DraftSummary>, LibraryError> {
+        if self.store.draft_for_remote(org, &remote.id)?.is_some() {
+            return Ok(None);
+        }
+        let mut draft = crate::okta::submit::to_draft(remote, api);
+        draft.org = Some(org.to_owned());
+        let today = CalendarDate::from_unix_millis(now_ms);
+        draft.rule_pack = Some(crate::rules::RulePack::default_on(today).id.to_owned());
+        self.check_slot(Some(org))?;
+        let id = self.store.create_draft(&draft, now_ms)?;
+        self.store.link_remote(&id, org, &remote.id)?;
+        if let Some(s) = &remote.status {
+            self.apply_okta_status(&id, s, now_ms)?;
+        }
+        let row = self.store.load_draft(&id)?;
+        Ok(Some(self.summary(&row, today)))
+    }
+}
