@@ -2,6 +2,7 @@
 //! precise errors are mapped here, once; the UI branches on `code` only.
 
 use oin_core::library::LibraryError;
+use oin_core::okta::{ErrorClass, OktaError};
 use oin_core::store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -24,6 +25,14 @@ pub enum IpcErrorCode {
     SlotsFull,
     /// The submission's status doesn't allow this (delete, update).
     NotAllowed,
+    /// The Okta org needs a (new) sign-in.
+    SignIn,
+    /// Okta can't be reached (offline, timeout, rate limit, Okta down).
+    Offline,
+    /// Okta (or the precheck before sending) said no: the message says why.
+    Refused,
+    /// What was typed can't be used (org address, client id, token).
+    BadInput,
     /// A bug: shown with its message.
     Internal,
 }
@@ -77,6 +86,24 @@ impl IpcError {
     }
 }
 
+fn okta_code(e: &OktaError) -> IpcErrorCode {
+    if e.needs_sign_in() {
+        return IpcErrorCode::SignIn;
+    }
+    match (e, e.class()) {
+        (OktaError::Keychain(_), _) => IpcErrorCode::Keychain,
+        (_, ErrorClass::Unreachable) => IpcErrorCode::Offline,
+        (_, ErrorClass::Refused) => IpcErrorCode::Refused,
+        (_, ErrorClass::BadInput) => IpcErrorCode::BadInput,
+    }
+}
+
+impl From<OktaError> for IpcError {
+    fn from(e: OktaError) -> Self {
+        Self::new(okta_code(&e), e.to_string())
+    }
+}
+
 impl From<LibraryError> for IpcError {
     fn from(e: LibraryError) -> Self {
         let code = match &e {
@@ -87,6 +114,7 @@ impl From<LibraryError> for IpcError {
             LibraryError::NotDeletable { .. } | LibraryError::NotPublished { .. } => {
                 IpcErrorCode::NotAllowed
             }
+            LibraryError::Okta(o) => okta_code(o),
         };
         Self::new(code, e.to_string())
     }

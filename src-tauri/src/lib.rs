@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod opener;
 mod state;
 
 #[cfg(test)]
@@ -64,7 +65,48 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::files::attach_pasted,
             commands::files::fix_logo,
             commands::files::use_original_logo,
+            commands::okta::okta_accounts,
+            commands::okta::okta_client_id,
+            commands::okta::okta_start_device,
+            commands::okta::okta_finish_device,
+            commands::okta::okta_cancel_sign_in,
+            commands::okta::okta_sign_in_browser,
+            commands::okta::okta_sign_in_token,
+            commands::okta::okta_sign_out,
+            commands::okta::submit_preview,
+            commands::okta::submit_draft,
+            commands::okta::refresh_statuses,
+            commands::okta::outbox,
+            commands::okta::import_from_org,
+            commands::okta::handoff_values,
+            commands::okta::reveal_handoff_files,
+            commands::okta::open_oin_manager,
+            commands::okta::open_web,
+            commands::okta::probe_integration,
         ])
+}
+
+/// Test seam: seconds between background rounds (default three minutes).
+pub const POLL_SECS_ENV: &str = "OIN_STUDIO_POLL_SECS";
+
+/// While the app is open: sends what waits in the outbox and fetches statuses
+/// from Okta, soon after start and then every few minutes; the UI hears of
+/// every change ("okta-status").
+fn poll_okta<R: Runtime>(app: tauri::AppHandle<R>) {
+    let every = std::env::var(POLL_SECS_ENV).ok().and_then(|s| s.parse().ok()).unwrap_or(180);
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        loop {
+            let state = app.state::<AppState>();
+            if let Ok(lib) = state.shared() {
+                let report = state.connection.poll(lib, &state::now_ms);
+                if !report.is_empty() {
+                    let _ = app.emit("okta-status", report);
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_secs(every));
+        }
+    });
 }
 
 /// Starts the desktop app.
@@ -76,6 +118,7 @@ pub fn run() {
         };
         let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
         app.manage(AppState::open(&dir, std::sync::Arc::new(keychain)));
+        poll_okta(app.handle().clone());
         Ok(())
     });
     run_app(builder)

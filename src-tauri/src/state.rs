@@ -1,10 +1,12 @@
 //! The app's state: the drafts library behind a lock, or why it could not open.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use oin_core::connection::Connection;
 use oin_core::library::Library;
+use oin_core::okta::Http;
 use oin_core::secrets::SecretStore;
 use oin_core::store::Store;
 
@@ -15,7 +17,15 @@ pub const DB_FILE: &str = "oin-studio.db";
 
 pub struct AppState {
     library: Result<Mutex<Library>, IpcError>,
+    /// The Okta connection: HTTP client, sign-ins waiting, submits in flight.
+    pub connection: Connection,
+    /// The app-data folder (hand-off files go in a folder here).
+    pub dir: PathBuf,
 }
+
+/// Test seam: lets the app talk plain http to a loopback "org" (the local
+/// Okta-compatible server). Production orgs are https only either way.
+pub const ALLOW_LOOPBACK_HTTP_ENV: &str = "OIN_STUDIO_ALLOW_LOOPBACK_HTTP";
 
 impl AppState {
     /// Opens the library in `dir`, with passwords kept in `secrets`.
@@ -23,7 +33,15 @@ impl AppState {
         let opened = Store::open_or_recover(&dir.join(DB_FILE), now_ms())
             .map(|(store, recovery)| Mutex::new(Library::new(store, secrets, recovery)))
             .map_err(IpcError::from);
-        Self { library: opened }
+        let http =
+            Http::standard().with_logger(std::sync::Arc::new(|line: &str| eprintln!("{line}")));
+        let loopback = std::env::var_os(ALLOW_LOOPBACK_HTTP_ENV).is_some_and(|v| v == "1");
+        Self { library: opened, connection: Connection::new(http, loopback), dir: dir.to_owned() }
+    }
+
+    /// The library's lock itself, for work that releases it during network calls.
+    pub fn shared(&self) -> Result<&Mutex<Library>, IpcError> {
+        self.library.as_ref().map_err(Clone::clone)
     }
 
     /// The library, or the error that kept it from opening.
@@ -35,6 +53,11 @@ impl AppState {
             Err(e) => Err(e.clone()),
         }
     }
+}
+
+/// Today, from the shell's clock.
+pub fn today() -> oin_core::rules::CalendarDate {
+    oin_core::rules::CalendarDate::from_unix_millis(now_ms())
 }
 
 /// The shell reads the clock; core gets the time passed in.

@@ -196,6 +196,16 @@ fn export_bindings(dir: &Path) {
     AttachmentSlot::export_all(&cfg).unwrap();
     crate::IpcError::export_all(&cfg).unwrap();
     crate::commands::app::About::export_all(&cfg).unwrap();
+    crate::commands::okta::SubmitProgress::export_all(&cfg).unwrap();
+    oin_core::okta::Account::export_all(&cfg).unwrap();
+    oin_core::connection::DeviceCode::export_all(&cfg).unwrap();
+    oin_core::connection::SubmitOutcome::export_all(&cfg).unwrap();
+    oin_core::connection::ImportReport::export_all(&cfg).unwrap();
+    oin_core::connection::PollReport::export_all(&cfg).unwrap();
+    oin_core::okta::submit::StepPreview::export_all(&cfg).unwrap();
+    oin_core::okta::handoff::HandoffValue::export_all(&cfg).unwrap();
+    oin_core::okta::probe::ProbeReport::export_all(&cfg).unwrap();
+    oin_core::store::OutboxItem::export_all(&cfg).unwrap();
 }
 
 /// The generated TypeScript in `ui/src/lib/bindings` matches the Rust types.

@@ -7,5 +7,6 @@ mod crash;
 mod journey;
 mod lifecycle;
 mod logo_files;
+mod okta;
 mod precheck;
 mod store_faults;

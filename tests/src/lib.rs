@@ -1,4 +1,5 @@
 //! Shared by OIN Studio's integration tests and benchmarks: a WebDriver client
 //! that drives the real app window through tauri-driver.
 
+pub mod okta_server;
 pub mod webdriver;

@@ -236,3 +236,39 @@ impl Library {
         Ok(Some(self.summary(&row, today)))
     }
 }
+
+impl Library {
+    /// The Workflows hand-off: every value in the OIN Manager's order.
+    pub fn handoff(
+        &self,
+        id: &str,
+    ) -> Result<Vec<crate::okta::handoff::HandoffValue>, LibraryError> {
+        let draft = self.draft(id)?;
+        Ok(crate::okta::handoff::values(&draft, self.password_known(id)))
+    }
+
+    /// Writes the files the OIN Manager form asks for (logo, flow test suite)
+    /// into a folder named after the draft under `dir`, for the file manager.
+    pub fn handoff_files(
+        &self,
+        id: &str,
+        dir: &std::path::Path,
+    ) -> Result<std::path::PathBuf, LibraryError> {
+        let draft = self.draft(id)?;
+        let name: String = draft
+            .display_name()
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c == ' ' || c == '-' { c } else { '_' })
+            .collect();
+        let folder = dir.join(name.trim());
+        std::fs::create_dir_all(&folder).map_err(crate::store::StoreError::from)?;
+        let files = [&draft.app_info.app_icon, &draft.workflows.test_suite];
+        for a in files.into_iter().flatten() {
+            let safe = std::path::Path::new(&a.file_name).file_name().map(|n| n.to_owned());
+            let Some(safe) = safe else { continue };
+            std::fs::write(folder.join(safe), self.store.file(&a.sha256)?)
+                .map_err(crate::store::StoreError::from)?;
+        }
+        Ok(folder)
+    }
+}

@@ -172,22 +172,6 @@ fn from_oauth<T: oauth2::ErrorResponse>(e: oauth2::RequestTokenError<OktaError, 
     }
 }
 
-/// An `Http` that stops when the user cancels the sign-in.
-struct Cancellable<'a> {
-    http: &'a Http,
-    cancel: &'a AtomicBool,
-}
-
-impl oauth2::SyncHttpClient for Cancellable<'_> {
-    type Error = OktaError;
-    fn call(&self, request: oauth2::HttpRequest) -> Result<oauth2::HttpResponse, OktaError> {
-        if self.cancel.load(Ordering::Relaxed) {
-            return Err(OktaError::Cancelled);
-        }
-        self.http.call(request)
-    }
-}
-
 fn now_ms() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
@@ -251,25 +235,52 @@ impl SignIn {
     }
 
     /// Polls until the user approves (or declines, or the code expires),
-    /// honouring Okta's interval and `slow_down`.
+    /// honouring Okta's interval and `slow_down` (RFC 8628 §3.5). A network
+    /// failure backs off and keeps polling until the code expires; `cancel`
+    /// stops it at once.
     pub fn finish_device(
         &self,
         start: &DeviceStart,
         cancel: &AtomicBool,
     ) -> Result<Session, OktaError> {
-        let http = Cancellable { http: &self.http, cancel };
-        let sleep = |d: Duration| {
-            let until = Instant::now() + d;
-            while Instant::now() < until && !cancel.load(Ordering::Relaxed) {
+        let deadline = Instant::now() + start.expires_in;
+        let mut interval = start.details.interval().max(Duration::from_secs(1));
+        let form = vec![
+            ("grant_type".to_owned(), "urn:ietf:params:oauth:grant-type:device_code".to_owned()),
+            ("device_code".to_owned(), start.details.device_code().secret().clone()),
+            ("client_id".to_owned(), self.client_id.clone()),
+        ];
+        loop {
+            let until = Instant::now() + interval;
+            while Instant::now() < until {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(OktaError::Cancelled);
+                }
                 std::thread::sleep(Duration::from_millis(50).min(until - Instant::now()));
             }
-        };
-        let tokens = self
-            .client()?
-            .exchange_device_access_token(&start.details)
-            .request(&http, sleep, Some(start.expires_in))
-            .map_err(from_oauth)?;
-        Ok(self.session(tokens, SignInMethod::DeviceCode))
+            if Instant::now() >= deadline {
+                return Err(OktaError::OAuth { error: "expired_token".into(), description: None });
+            }
+            let req =
+                Request::new("POST", self.discovery.token_endpoint.clone()).form(form.clone());
+            let resp = match self.http.send(&req) {
+                Ok(r) => r,
+                Err(_) => {
+                    interval = (interval * 2).min(Duration::from_secs(10));
+                    continue;
+                }
+            };
+            if resp.ok() {
+                return Ok(self.session(resp.json::<Tokens>()?, SignInMethod::DeviceCode));
+            }
+            match resp.error() {
+                OktaError::OAuth { error, .. } if error == "authorization_pending" => {}
+                OktaError::OAuth { error, .. } if error == "slow_down" => {
+                    interval += Duration::from_secs(5);
+                }
+                other => return Err(other),
+            }
+        }
     }
 
     /// Authorization Code + PKCE: opens the sign-in page with `open` (the system
@@ -578,18 +589,19 @@ impl Okta {
     pub fn sign_out(&self) -> Result<(), OktaError> {
         let c = self.lock().credentials.expose().clone();
         if let (Some(d), Some(id)) = (&c.discovery, &c.client_id) {
-            if let Ok(cl) = client(d, id, None) {
-                let mut tokens = vec![StandardRevocableToken::AccessToken(
-                    oauth2::AccessToken::new(c.access_token.clone()),
-                )];
-                if let Some(r) = &c.refresh_token {
-                    tokens.push(StandardRevocableToken::RefreshToken(RefreshToken::new(r.clone())));
-                }
-                for t in tokens {
-                    if let Ok(req) = cl.revoke_token(t) {
-                        let _ = req.request(&self.http);
-                    }
-                }
+            let endpoint = d
+                .revocation_endpoint
+                .clone()
+                .unwrap_or_else(|| d.token_endpoint.replace("/token", "/revoke"));
+            let mut tokens = vec![(c.access_token.clone(), "access_token")];
+            tokens.extend(c.refresh_token.clone().map(|r| (r, "refresh_token")));
+            for (token, hint) in tokens {
+                let form = vec![
+                    ("token".to_owned(), token),
+                    ("token_type_hint".to_owned(), hint.to_owned()),
+                    ("client_id".to_owned(), id.clone()),
+                ];
+                let _ = self.http.send(&Request::new("POST", endpoint.clone()).form(form));
             }
         }
         if let Some(secrets) = &self.secrets {

@@ -67,21 +67,36 @@ pub fn run(
     secret: &Sensitive<String>,
     scopes: &[String],
 ) -> ProbeReport {
-    let (token, granted) =
-        match auth::client_credentials_token(http, org, client_id, secret, scopes) {
-            Ok(t) => t,
-            Err(e) => {
-                let scopes = scopes
-                    .iter()
-                    .map(|s| ScopeResult {
-                        scope: s.clone(),
-                        call: None,
-                        verdict: Verdict::Fails { reason: "no token: see above".into() },
-                    })
-                    .collect();
-                return ProbeReport { token_error: Some(e.to_string()), scopes };
+    let ask =
+        |wanted: &[String]| auth::client_credentials_token(http, org, client_id, secret, wanted);
+    let first = match ask(scopes) {
+        // Okta refuses the whole request for one scope it hasn't granted: ask
+        // for each alone to learn which.
+        Err(OktaError::OAuth { error, .. }) if error == "invalid_scope" => {
+            let granted: Vec<String> =
+                scopes.iter().filter(|s| ask(std::slice::from_ref(*s)).is_ok()).cloned().collect();
+            if granted.is_empty() {
+                Ok((String::new(), granted))
+            } else {
+                ask(&granted)
             }
-        };
+        }
+        other => other,
+    };
+    let (token, granted) = match first {
+        Ok(t) => t,
+        Err(e) => {
+            let scopes = scopes
+                .iter()
+                .map(|s| ScopeResult {
+                    scope: s.clone(),
+                    call: None,
+                    verdict: Verdict::Fails { reason: "no token: see above".into() },
+                })
+                .collect();
+            return ProbeReport { token_error: Some(e.to_string()), scopes };
+        }
+    };
     let results = scopes
         .iter()
         .map(|scope| {

@@ -4,3 +4,4 @@ pub mod app;
 pub mod drafts;
 pub mod files;
 pub mod lifecycle;
+pub mod okta;

@@ -11,4 +11,8 @@ delete: boolean,
 /**
  * Only a published integration is updated, through a new version.
  */
-update: boolean, };
+update: boolean, 
+/**
+ * Sent for review: a draft, or one Okta handed back to fix.
+ */
+submit: boolean, };
