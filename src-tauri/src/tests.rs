@@ -115,6 +115,23 @@ fn issues_come_with_each_view_and_check_does_not_save() {
 }
 
 #[test]
+fn okta_errors_reach_the_ui_with_their_own_codes() {
+    let h = Harness::new();
+    let insecure = json!({"org": "http://acme.okta.com", "token": "00abc"});
+    let err = h.call("okta_sign_in_token", insecure).unwrap_err();
+    assert_eq!(err["code"], "badInput");
+    assert!(err["message"].as_str().unwrap().contains("https"), "{err}");
+    let view = h.call("create_draft", json!({"integrationType": "workflowsConnector"})).unwrap();
+    let id = view["id"].as_str().unwrap();
+    let err = h.call("submit_preview", json!({"id": id, "org": "acme.okta.com"})).unwrap_err();
+    assert_eq!(err["code"], "refused");
+    assert!(err["message"].as_str().unwrap().contains("OIN Manager"), "{err}");
+    let values = h.call("handoff_values", json!({"id": id})).unwrap();
+    assert_eq!(values, json!([]), "an empty draft has nothing to copy yet");
+    assert_eq!(h.call("okta_accounts", json!({})).unwrap(), json!([]));
+}
+
+#[test]
 fn lifecycle_rules_reach_the_ui_with_their_own_codes() {
     let h = Harness::new();
     let view = h
@@ -123,7 +140,7 @@ fn lifecycle_rules_reach_the_ui_with_their_own_codes() {
     let id = view["id"].as_str().unwrap();
     assert_eq!(view["lifecycle"]["slots"], json!({"org": "acme.okta.com", "used": 1, "limit": 10}));
     let published = h.call("set_status", json!({"id": id, "status": "published"})).unwrap();
-    assert_eq!(published["lifecycle"]["allowed"], json!({"delete": false, "update": true}));
+    assert_eq!(published["lifecycle"]["allowed"], json!({"delete": false, "update": true, "submit": false}));
     let err = h.call("delete_draft", json!({"id": id})).unwrap_err();
     assert_eq!(err["code"], "notAllowed");
     let update = h.call("update_published", json!({"id": id})).unwrap();
