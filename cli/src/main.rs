@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 mod logo;
+mod okta;
 
 use oin_core::exchange;
 use oin_core::flowsuite;
@@ -21,6 +22,10 @@ use serde::Serialize;
 const USAGE: &str = "usage: oin check FILE… [--pack ID] [--format human|json]
        oin logo inspect FILE [--format human|json]
        oin logo fix FILE -o OUT.png [--shape square|circle|wide|tall] [--background COLOR]
+       oin login --org DOMAIN [--client-id ID]
+       oin logout --org DOMAIN
+       oin submit FILE [--org URL] [--dry-run] [--format human|json]
+       oin status [ID] --org URL [--format human|json]
 
 check        checks OIN Studio draft files (*.oin.json) against Okta's OIN rules.
   --pack ID        check against this rule pack (oin-manager-2025, oin-2026);
@@ -29,7 +34,16 @@ check        checks OIN Studio draft files (*.oin.json) against Okta's OIN rules
 logo inspect judges an image against Okta's logo rules and guidelines.
 logo fix     writes a logo Okta accepts (PNG at 244x244, 200x200, 244x156 or 156x244).
   --background COLOR  #rrggbb instead of a transparent background
-Exit status: 0 passes (no errors), 1 fails, 2 unreadable input or bad arguments.";
+login        signs in to your Okta org by device code (prints the code and URL);
+             the tokens go to your system keychain. Client id: --client-id or OIN_CLIENT_ID.
+submit       sends an API service draft through Okta's “Your OIN Integrations” API.
+  --dry-run        print every request it would send (secrets masked), send nothing
+             OKTA_API_TOKEN (an SSWS token) works instead of a sign-in;
+             OIN_TEST_ACCOUNT_PASSWORD gives the test-account password.
+status       lists the org's submissions with their status (or one, by ID).
+Exit status: 0 passes (no errors), 1 fails, 2 unreadable input or bad arguments.
+For login/submit/status: 0 ok, 1 refused (precheck errors, Okta said no),
+2 bad input or Okta unreachable.";
 
 #[derive(PartialEq)]
 enum Format {
@@ -114,13 +128,8 @@ fn check_file(
         },
         Ok(imported) => {
             let pack = pack.unwrap_or_else(|| RulePack::for_draft(&imported.draft, today));
-            let facts = Facts {
-                // A draft file never holds the password: the pipeline checks the rest.
-                has_password: true,
-                test_suite: imported.test_suite.as_ref().map(|(n, b)| flowsuite::inspect(n, b)),
-                logo: imported.app_icon.as_ref().and_then(|(_, b)| oin_core::logo::judge(b).ok()),
-            };
-            let report = rules::check(&imported.draft, pack, &facts);
+            // A draft file never holds the password: the pipeline checks the rest.
+            let report = precheck(&imported, Some(pack), today, true);
             let issues: Vec<Issue> =
                 report.issues.into_iter().filter(|i| i.path != "testAccount.password").collect();
             FileResult {
@@ -134,6 +143,23 @@ fn check_file(
             }
         }
     }
+}
+
+/// The precheck of a draft file; `has_password`: whether the test-account
+/// password is at hand (it is never in the file).
+pub(crate) fn precheck(
+    imported: &exchange::Imported,
+    pack: Option<&'static RulePack>,
+    today: CalendarDate,
+    has_password: bool,
+) -> rules::Report {
+    let pack = pack.unwrap_or_else(|| RulePack::for_draft(&imported.draft, today));
+    let facts = Facts {
+        has_password,
+        test_suite: imported.test_suite.as_ref().map(|(n, b)| flowsuite::inspect(n, b)),
+        logo: imported.app_icon.as_ref().and_then(|(_, b)| oin_core::logo::judge(b).ok()),
+    };
+    rules::check(&imported.draft, pack, &facts)
 }
 
 fn print_human(r: &FileResult) {
@@ -171,6 +197,13 @@ fn main() -> ExitCode {
     if argv.first().map(String::as_str) == Some("logo") {
         argv.remove(0);
         return logo::run(argv);
+    }
+    if let Some(verb @ ("login" | "logout" | "submit" | "status")) =
+        argv.first().map(String::as_str)
+    {
+        let verb = verb.to_owned();
+        argv.remove(0);
+        return okta::run(&verb, argv);
     }
     let args = match parse(argv.into_iter()) {
         Ok(a) => a,

@@ -50,6 +50,10 @@ const HINT: &str = if cfg!(target_os = "linux") {
     "Check that Windows Credential Manager works for your account, then type it again."
 };
 
+/// The app identifier: the keychain service name of the app and of `oin`, so
+/// a sign-in made in one is seen by the other.
+pub const APP_IDENTIFIER: &str = "dev.oinstudio.desktop";
+
 /// The keychain account names OIN Studio uses: one home for each kind.
 pub mod account {
     /// A draft's test-account password.

@@ -115,6 +115,12 @@ fn issues_come_with_each_view_and_check_does_not_save() {
 }
 
 #[test]
+fn the_app_and_oin_share_one_keychain_service() {
+    let context: tauri::Context<tauri::test::MockRuntime> = tauri::generate_context!();
+    assert_eq!(context.config().identifier, oin_core::secrets::APP_IDENTIFIER);
+}
+
+#[test]
 fn okta_errors_reach_the_ui_with_their_own_codes() {
     let h = Harness::new();
     let insecure = json!({"org": "http://acme.okta.com", "token": "00abc"});
@@ -140,7 +146,10 @@ fn lifecycle_rules_reach_the_ui_with_their_own_codes() {
     let id = view["id"].as_str().unwrap();
     assert_eq!(view["lifecycle"]["slots"], json!({"org": "acme.okta.com", "used": 1, "limit": 10}));
     let published = h.call("set_status", json!({"id": id, "status": "published"})).unwrap();
-    assert_eq!(published["lifecycle"]["allowed"], json!({"delete": false, "update": true, "submit": false}));
+    assert_eq!(
+        published["lifecycle"]["allowed"],
+        json!({"delete": false, "update": true, "submit": false})
+    );
     let err = h.call("delete_draft", json!({"id": id})).unwrap_err();
     assert_eq!(err["code"], "notAllowed");
     let update = h.call("update_published", json!({"id": id})).unwrap();

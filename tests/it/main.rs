@@ -8,5 +8,6 @@ mod journey;
 mod lifecycle;
 mod logo_files;
 mod okta;
+mod okta_cli;
 mod precheck;
 mod store_faults;

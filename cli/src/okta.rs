@@ -1,0 +1,263 @@
+//! `oin login`, `oin logout`, `oin submit` and `oin status`: the Okta
+//! connection from a terminal or a pipeline, through the same core client as
+//! the app. An SSWS token in `OKTA_API_TOKEN` works instead of a sign-in.
+//! Exit status: 0 ok, 1 refused (precheck errors, Okta said no), 2 bad input
+//! or Okta unreachable.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use oin_core::exchange;
+use oin_core::lifecycle::SubmissionStatus;
+use oin_core::okta::auth::SignIn;
+use oin_core::okta::status::map_status;
+use oin_core::okta::submit::{self, LogoFile, Plan};
+use oin_core::okta::{ErrorClass, Http, Okta, OktaError, OrgUrl};
+use oin_core::rules::{CalendarDate, Severity};
+use oin_core::secrets::{KeychainStore, SecretStore, Sensitive, APP_IDENTIFIER};
+use serde_json::json;
+
+use crate::{precheck, usage_error};
+
+/// Environment: an SSWS API token (pipelines), the test-account password
+/// (a draft file never holds it), the sign-in app's client id.
+const TOKEN_ENV: &str = "OKTA_API_TOKEN";
+const PASSWORD_ENV: &str = "OIN_TEST_ACCOUNT_PASSWORD";
+const CLIENT_ID_ENV: &str = "OIN_CLIENT_ID";
+/// Test seam shared with the app: plain http to a loopback org.
+const LOOPBACK_ENV: &str = "OIN_STUDIO_ALLOW_LOOPBACK_HTTP";
+
+fn fail(e: &OktaError) -> ExitCode {
+    eprintln!("oin: {e}");
+    ExitCode::from(match e.class() {
+        ErrorClass::Refused => 1,
+        _ => 2,
+    })
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn org(input: &str) -> Result<OrgUrl, OktaError> {
+    OrgUrl::parse(input, env(LOOPBACK_ENV).as_deref() == Some("1"))
+}
+
+fn http() -> Http {
+    Http::standard()
+}
+
+fn keychain() -> Arc<dyn SecretStore> {
+    Arc::new(KeychainStore::new(APP_IDENTIFIER))
+}
+
+/// The org's client: `OKTA_API_TOKEN` if set, else the kept sign-in.
+fn connect(org: &OrgUrl) -> Result<Okta, OktaError> {
+    match env(TOKEN_ENV) {
+        Some(t) => Ok(Okta::with_api_token(http(), org.clone(), Sensitive::new(t))),
+        None => Okta::connect(http(), org.clone(), keychain()),
+    }
+}
+
+struct Opts {
+    org: Option<String>,
+    client_id: Option<String>,
+    dry_run: bool,
+    json: bool,
+    rest: Vec<String>,
+}
+
+fn opts(argv: Vec<String>) -> Result<Opts, String> {
+    let mut o = Opts { org: None, client_id: None, dry_run: false, json: false, rest: vec![] };
+    let mut it = argv.into_iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--org" => o.org = Some(it.next().ok_or("--org needs an org address")?),
+            "--client-id" => o.client_id = Some(it.next().ok_or("--client-id needs a client id")?),
+            "--dry-run" => o.dry_run = true,
+            "--format" => {
+                o.json = match it.next().as_deref() {
+                    Some("json") => true,
+                    Some("human") => false,
+                    other => return Err(format!("--format takes human or json, not {other:?}")),
+                }
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            other => o.rest.push(other.to_owned()),
+        }
+    }
+    Ok(o)
+}
+
+pub fn run(verb: &str, argv: Vec<String>) -> ExitCode {
+    let o = match opts(argv) {
+        Ok(o) => o,
+        Err(msg) => return usage_error(&msg),
+    };
+    let result = match verb {
+        "login" => login(&o),
+        "logout" => logout(&o),
+        "submit" => return submit_cmd(&o),
+        _ => status(&o),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+fn login(o: &Opts) -> Result<(), OktaError> {
+    let org = org(o.org.as_deref().ok_or(OktaError::BadOrg("oin login needs --org".into()))?)?;
+    let client_id = o.client_id.clone().or_else(|| env(CLIENT_ID_ENV)).ok_or_else(|| {
+        OktaError::BadOrg(format!(
+            "oin login needs the client id of the OIN Studio sign-in app in your org: \
+             --client-id ID or {CLIENT_ID_ENV}"
+        ))
+    })?;
+    let sign_in = SignIn::new(http(), org.clone(), &client_id)?;
+    let start = sign_in.start_device()?;
+    let url = start.verification_uri_complete.clone().unwrap_or(start.verification_uri.clone());
+    println!("To sign in to {}, open {url}", org.host());
+    println!(
+        "and enter the code {} (it expires in {} min).",
+        start.user_code,
+        start.expires_in.as_secs() / 60
+    );
+    println!("Waiting for you to approve…");
+    let session = sign_in.finish_device(&start, &Default::default())?;
+    session.keep(keychain().as_ref())?;
+    let who = session.account(0).user.unwrap_or_else(|| "you".into());
+    println!("Signed in to {} as {who}. The tokens are in your system keychain.", org.host());
+    Ok(())
+}
+
+fn logout(o: &Opts) -> Result<(), OktaError> {
+    let org = org(o.org.as_deref().ok_or(OktaError::BadOrg("oin logout needs --org".into()))?)?;
+    match Okta::connect(http(), org.clone(), keychain()) {
+        Ok(okta) => okta.sign_out()?,
+        Err(OktaError::NotSignedIn { .. }) => {}
+        Err(e) => return Err(e),
+    }
+    println!("Signed out of {}.", org.host());
+    Ok(())
+}
+
+fn submit_cmd(o: &Opts) -> ExitCode {
+    let [file] = o.rest.as_slice() else {
+        return usage_error("oin submit takes one draft file");
+    };
+    let path = PathBuf::from(file);
+    let imported = match exchange::read(&path) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("oin: can't read {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let password = env(PASSWORD_ENV).map(Sensitive::new);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    let report = precheck(&imported, None, CalendarDate::from_unix_millis(now), password.is_some());
+    let errors: Vec<_> = report.issues.iter().filter(|i| i.severity == Severity::Error).collect();
+    if !errors.is_empty() {
+        eprintln!(
+            "oin: {file} isn't ready: the precheck finds {} error(s) Okta would reject:",
+            errors.len()
+        );
+        for i in errors {
+            eprintln!("  {:<28} {}\n  {:<28} fix: {}", i.path, i.message, "", i.fix);
+        }
+        return ExitCode::from(1);
+    }
+    let logo = imported.app_icon.map(|(file_name, bytes)| LogoFile { file_name, bytes });
+    let plan = match Plan::new(&imported.draft, password, logo) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
+    };
+    let target = match o.org.clone().or(imported.draft.org.clone()) {
+        Some(t) => t,
+        None => return usage_error("no org: give --org or set the draft's org"),
+    };
+    let org = match org(&target) {
+        Ok(org) => org,
+        Err(e) => return fail(&e),
+    };
+    if o.dry_run {
+        let steps = plan.preview(None);
+        if o.json {
+            println!("{}", json!({"org": org.as_str(), "requests": steps}));
+        } else {
+            println!("Dry run: nothing is sent. These requests would go to {org}:");
+            for (i, s) in steps.iter().enumerate() {
+                println!("\n{}. {} — {} {}", i + 1, s.label, s.method, s.path);
+                if let Some(b) = &s.body {
+                    println!("{b}");
+                }
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    let name = imported.draft.app_info.app_name.clone().unwrap_or_default();
+    let result = connect(&org).and_then(|okta| {
+        let mut on_id = |_: &str| Ok(());
+        let mut progress = |i: usize, n: usize, label: &str| {
+            if !o.json {
+                eprintln!("[{i}/{n}] {label}");
+            }
+        };
+        submit::execute(&okta, &plan, None, &name, &mut on_id, &mut progress)
+    });
+    match result {
+        Ok(done) => {
+            if o.json {
+                println!("{}", serde_json::to_string(&done).unwrap_or_default());
+            } else {
+                let status = done.okta_status.as_deref().unwrap_or("submitted");
+                println!("Submitted \"{name}\" to {}: {} ({status}).", org.host(), done.remote_id);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn status(o: &Opts) -> Result<(), OktaError> {
+    let org = org(o.org.as_deref().ok_or(OktaError::BadOrg("oin status needs --org".into()))?)?;
+    let okta = connect(&org)?;
+    let subs = match o.rest.first() {
+        Some(id) => vec![submit::get(&okta, id)?],
+        None => submit::list(&okta)?,
+    };
+    let rows: Vec<_> = subs
+        .iter()
+        .map(|s| {
+            let okta_status = s.status.clone().unwrap_or_default();
+            let mapped = map_status(&okta_status, SubmissionStatus::Draft);
+            json!({
+                "id": s.id,
+                "name": s.name,
+                "oktaStatus": okta_status,
+                "status": mapped.map(|m| m.as_str()),
+                "statusLabel": mapped.map(|m| m.label(true)),
+                "lastUpdated": s.last_updated,
+            })
+        })
+        .collect();
+    if o.json {
+        println!("{}", serde_json::Value::Array(rows));
+    } else if rows.is_empty() {
+        println!("{} has no OIN submissions.", org.host());
+    } else {
+        for r in &rows {
+            println!(
+                "{:<32} {:<28} {}",
+                r["id"].as_str().unwrap_or_default(),
+                r["name"].as_str().unwrap_or_default(),
+                r["oktaStatus"].as_str().unwrap_or_default()
+            );
+        }
+    }
+    Ok(())
+}
