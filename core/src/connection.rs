@@ -45,10 +45,7 @@ const BROWSER_TIMEOUT: Duration = Duration::from_secs(300);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum SubmitOutcome {
-    Submitted {
-        remote_id: String,
-        okta_status: Option<String>,
-    },
+    Submitted(submit::Submitted),
     /// The network stopped it; it is in the outbox and will be sent again.
     Queued {
         reason: String,
@@ -318,10 +315,7 @@ impl Connection {
         match result {
             Ok(done) => {
                 lock(lib).record_submitted(id, &org.host(), &done, now())?;
-                Ok(SubmitOutcome::Submitted {
-                    remote_id: done.remote_id,
-                    okta_status: done.okta_status,
-                })
+                Ok(SubmitOutcome::Submitted(done))
             }
             Err(e) if e.class() == ErrorClass::Unreachable => {
                 let reason = e.to_string();
@@ -355,7 +349,7 @@ impl Connection {
                 continue;
             };
             match self.submit(lib, &item.draft_id, &org, Some(item.rev), now, &mut |_, _, _| {}) {
-                Ok(SubmitOutcome::Submitted { .. }) => sent.push(item.draft_id),
+                Ok(SubmitOutcome::Submitted(_)) => sent.push(item.draft_id),
                 Ok(SubmitOutcome::Queued { .. }) => {}
                 Err(e) => {
                     let mut l = lock(lib);

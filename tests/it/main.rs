@@ -9,5 +9,6 @@ mod lifecycle;
 mod logo_files;
 mod okta;
 mod okta_cli;
+mod okta_window;
 mod precheck;
 mod store_faults;

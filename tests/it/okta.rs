@@ -11,7 +11,7 @@ use oin_core::connection::{Connection, SubmitOutcome};
 use oin_core::library::{Library, LibraryError};
 use oin_core::lifecycle::SubmissionStatus;
 use oin_core::okta::auth::{Session, SignIn};
-use oin_core::okta::probe::{self, Verdict};
+use oin_core::okta::probe::{self, ScopeVerdict};
 use oin_core::okta::{Http, Okta, OktaError, OrgUrl};
 use oin_core::secrets::{account, KeychainStore, MemorySecretStore, SecretStore, Sensitive};
 use oin_core::store::Store;
@@ -211,7 +211,10 @@ fn submit_sends_what_okta_documents_and_the_status_follows_okta() {
             steps.push(format!("{i}/{n} {label}"))
         })
         .unwrap();
-    let SubmitOutcome::Submitted { remote_id, .. } = outcome else { panic!("{outcome:?}") };
+    let SubmitOutcome::Submitted(oin_core::okta::submit::Submitted { remote_id, .. }) = outcome
+    else {
+        panic!("{outcome:?}")
+    };
     assert_eq!(steps.len(), 6, "{steps:?}");
     {
         let s = server.state();
@@ -251,7 +254,7 @@ fn a_double_click_and_lost_answers_still_make_one_submission() {
         let two = s.spawn(|| submit(&f, &c, &id, &org));
         (one.join().unwrap(), two.join().unwrap())
     });
-    assert!(matches!(a, Ok(SubmitOutcome::Submitted { .. })), "{a:?}");
+    assert!(matches!(a, Ok(SubmitOutcome::Submitted(_))), "{a:?}");
     assert!(b.unwrap_err().to_string().contains("being submitted already"));
     // Clicked again once it went through: refused, nothing sent.
     let again = submit(&f, &c, &id, &org).unwrap_err();
@@ -263,7 +266,7 @@ fn a_double_click_and_lost_answers_still_make_one_submission() {
     // And the submit's answer too: the status says it arrived.
     server.fault("POST", "/submit$", Fault::ResetAfter, 1);
     let out = submit(&f, &c, &id2, &org).unwrap();
-    assert!(matches!(out, SubmitOutcome::Submitted { .. }), "{out:?}");
+    assert!(matches!(out, SubmitOutcome::Submitted(_)), "{out:?}");
     let s = server.state();
     assert_eq!(s.submissions.len(), 2, "two drafts, two submissions: {:?}", s.submissions.keys());
     assert!(s.submissions.values().all(|x| x.submits == 1));
@@ -280,7 +283,7 @@ fn rate_limits_server_errors_and_latency_are_ridden_out() {
     server.fault("GET", "/submissions", Fault::Latency(Duration::from_millis(400)), 1);
     let started = Instant::now();
     let out = submit(&f, &connection(), &id, &org).unwrap();
-    assert!(matches!(out, SubmitOutcome::Submitted { .. }), "{out:?}");
+    assert!(matches!(out, SubmitOutcome::Submitted(_)), "{out:?}");
     assert!(started.elapsed() >= Duration::from_secs(1), "waited for X-Rate-Limit-Reset");
     let tries = server
         .state()
@@ -370,11 +373,11 @@ fn the_probe_says_which_scopes_work_and_why_not() {
     let report = probe::run(&http(), &org, SERVICE_CLIENT.0, &secret, &scopes);
     assert!(report.token_error.is_none(), "{report:?}");
     let verdict = |s: &str| report.scopes.iter().find(|r| r.scope == s).unwrap().verdict.clone();
-    assert_eq!(verdict("okta.users.read"), Verdict::Works);
+    assert_eq!(verdict("okta.users.read"), ScopeVerdict::Works);
     assert!(
-        matches!(verdict("okta.groups.read"), Verdict::Fails { reason } if reason.contains("admin role"))
+        matches!(verdict("okta.groups.read"), ScopeVerdict::Fails { reason } if reason.contains("admin role"))
     );
-    assert_eq!(verdict("okta.logs.read"), Verdict::NotGranted);
+    assert_eq!(verdict("okta.logs.read"), ScopeVerdict::NotGranted);
     assert!(!report.all_work());
 
     let wrong =
@@ -429,7 +432,7 @@ fn no_token_secret_or_password_reaches_the_log() {
     let (org, _) = device_sign_in(&server, f.secrets.as_ref());
     let c = Connection::new(logged.clone(), true);
     let id = f.draft("Quiet App");
-    assert!(matches!(submit(&f, &c, &id, &org).unwrap(), SubmitOutcome::Submitted { .. }));
+    assert!(matches!(submit(&f, &c, &id, &org).unwrap(), SubmitOutcome::Submitted(_)));
     let _ = probe::run(
         &logged,
         &org,

@@ -13,7 +13,7 @@ use crate::secrets::Sensitive;
 /// What one scope's call found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]
-pub enum Verdict {
+pub enum ScopeVerdict {
     Works,
     Fails {
         reason: String,
@@ -30,7 +30,7 @@ pub struct ScopeResult {
     pub scope: String,
     /// The call made, e.g. `GET /api/v1/users?limit=1`.
     pub call: Option<String>,
-    pub verdict: Verdict,
+    pub verdict: ScopeVerdict,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -44,7 +44,10 @@ pub struct ProbeReport {
 impl ProbeReport {
     pub fn all_work(&self) -> bool {
         self.token_error.is_none()
-            && self.scopes.iter().all(|s| matches!(s.verdict, Verdict::Works | Verdict::Untested))
+            && self
+                .scopes
+                .iter()
+                .all(|s| matches!(s.verdict, ScopeVerdict::Works | ScopeVerdict::Untested))
     }
 }
 
@@ -91,7 +94,7 @@ pub fn run(
                 .map(|s| ScopeResult {
                     scope: s.clone(),
                     call: None,
-                    verdict: Verdict::Fails { reason: "no token: see above".into() },
+                    verdict: ScopeVerdict::Fails { reason: "no token: see above".into() },
                 })
                 .collect();
             return ProbeReport { token_error: Some(e.to_string()), scopes };
@@ -102,13 +105,13 @@ pub fn run(
         .map(|scope| {
             let call = read_call(scope);
             let verdict = if !granted.iter().any(|g| g == scope) {
-                Verdict::NotGranted
+                ScopeVerdict::NotGranted
             } else if let Some(path) = call {
                 let req = Request::new("GET", org.join(path))
                     .header("Authorization", format!("Bearer {token}"));
                 judge(http.send(&req))
             } else {
-                Verdict::Untested
+                ScopeVerdict::Untested
             };
             ScopeResult { scope: scope.clone(), call: call.map(|p| format!("GET {p}")), verdict }
         })
@@ -116,11 +119,11 @@ pub fn run(
     ProbeReport { token_error: None, scopes: results }
 }
 
-fn judge(answer: Result<super::http::Response, OktaError>) -> Verdict {
+fn judge(answer: Result<super::http::Response, OktaError>) -> ScopeVerdict {
     let resp = match answer {
-        Ok(r) if r.ok() => return Verdict::Works,
+        Ok(r) if r.ok() => return ScopeVerdict::Works,
         Ok(r) => r,
-        Err(e) => return Verdict::Fails { reason: e.to_string() },
+        Err(e) => return ScopeVerdict::Fails { reason: e.to_string() },
     };
     let challenge = resp.header("www-authenticate").unwrap_or_default().to_owned();
     let reason = match resp.status {
@@ -135,5 +138,5 @@ fn judge(answer: Result<super::http::Response, OktaError>) -> Verdict {
             .to_owned(),
         _ => resp.error().to_string(),
     };
-    Verdict::Fails { reason }
+    ScopeVerdict::Fails { reason }
 }

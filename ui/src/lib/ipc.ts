@@ -102,3 +102,56 @@ export const onFileDropped = (handler: (d: Dropped) => void): Promise<UnlistenFn
   listen<Dropped>("file-dropped", (e) => handler(e.payload));
 export const attachPasted = (fileName: string, bytes: Uint8Array) =>
   call<Attachment>("attach_pasted", { fileName, bytes: Array.from(bytes) });
+
+// The Okta connection (sign-in, submit, status, hand-off, probe).
+import type { Account } from "./bindings/Account";
+import type { DeviceCode } from "./bindings/DeviceCode";
+import type { StepPreview } from "./bindings/StepPreview";
+import type { SubmitOutcome } from "./bindings/SubmitOutcome";
+import type { SubmitProgress } from "./bindings/SubmitProgress";
+import type { StatusChange } from "./bindings/StatusChange";
+import type { ImportReport } from "./bindings/ImportReport";
+import type { HandoffValue } from "./bindings/HandoffValue";
+import type { ProbeReport } from "./bindings/ProbeReport";
+import type { PollReport } from "./bindings/PollReport";
+
+export const oktaAccounts = () => call<Account[]>("okta_accounts");
+export const oktaClientId = (org: string) => call<string | null>("okta_client_id", { org });
+export const oktaStartDevice = (org: string, clientId: string) =>
+  call<DeviceCode>("okta_start_device", { org, clientId });
+export const oktaFinishDevice = (org: string, clientId: string) =>
+  call<Account>("okta_finish_device", { org, clientId });
+export const oktaCancelSignIn = (org: string) => call<null>("okta_cancel_sign_in", { org });
+export const oktaSignInBrowser = (org: string, clientId: string) =>
+  call<Account>("okta_sign_in_browser", { org, clientId });
+export const oktaSignInToken = (org: string, token: string) =>
+  call<Account>("okta_sign_in_token", { org, token });
+export const oktaSignOut = (org: string) => call<null>("okta_sign_out", { org });
+export const submitPreview = (id: string, org: string) =>
+  call<StepPreview[]>("submit_preview", { id, org });
+export const submitDraft = (
+  id: string,
+  org: string,
+  rev: number | null,
+  onProgress: (p: SubmitProgress) => void,
+) => {
+  const channel = new Channel<SubmitProgress>();
+  channel.onmessage = onProgress;
+  return call<SubmitOutcome>("submit_draft", { id, org, rev, onProgress: channel });
+};
+export const refreshStatuses = (id: string | null) =>
+  call<StatusChange[]>("refresh_statuses", { id });
+export const importFromOrg = (org: string) => call<ImportReport>("import_from_org", { org });
+export const handoffValues = (id: string) => call<HandoffValue[]>("handoff_values", { id });
+export const revealHandoffFiles = (id: string) => call<string>("reveal_handoff_files", { id });
+export const openOinManager = () => call<null>("open_oin_manager");
+export const openWeb = (url: string) => call<null>("open_web", { url });
+export const probeIntegration = (
+  id: string,
+  org: string,
+  clientId: string,
+  secret: string | null,
+) => call<ProbeReport>("probe_integration", { id, org, clientId, secret });
+/** Background rounds that sent a queued submit or saw a status move. */
+export const onOktaStatus = (handler: (r: PollReport) => void): Promise<UnlistenFn> =>
+  listen<PollReport>("okta-status", (e) => handler(e.payload));

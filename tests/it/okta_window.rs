@@ -1,0 +1,165 @@
+//! The Okta connection in the real window, against the local Okta-compatible
+//! server: sign in by device code (the code is shown, the page "opened"), submit
+//! an API service draft after seeing every request, watch the status move when
+//! Okta moves it; and the Workflows hand-off copies every value to the real
+//! clipboard and marks it copied.
+
+use std::path::{Path, PathBuf};
+
+use oin_tests::okta_server::{DeviceMode, OktaServer, CLIENT_ID};
+use oin_tests::webdriver::{Driver, Element, Session};
+
+fn shots() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-shots")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/drafts").join(name)
+}
+
+fn field<'s>(s: &'s Session, path: &str) -> Element<'s> {
+    s.find(&format!(r#"[data-field="{path}"]"#))
+}
+
+fn submit_enabled(s: &Session) -> bool {
+    s.script(
+        "return !document.querySelector('[data-testid=submit]').disabled",
+        serde_json::json!([]),
+    ) == serde_json::json!(true)
+}
+
+/// Imports `fixture` from the library, types the password, waits for the gate.
+fn import_ready(s: &Session) {
+    s.find(r#"[data-testid="import"]"#).click();
+    s.find(r#"[data-testid="editor-title"]"#);
+    field(s, "testAccount.password").fill("window-pw-Kk4");
+    s.wait_until("the submit button opens", submit_enabled);
+}
+
+fn clipboard() -> String {
+    let out = std::process::Command::new("xclip").args(["-selection", "clipboard", "-o"]).output();
+    out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()
+}
+
+#[test]
+fn sign_in_by_device_code_submit_and_see_the_status_move() {
+    let server = OktaServer::start();
+    let data = tempfile::tempdir().unwrap();
+    let opened = data.path().join("opened.log");
+    let url = server.url();
+    let driver = Driver::start(&[
+        ("OIN_STUDIO_DATA_DIR", data.path()),
+        ("OIN_STUDIO_ALLOW_LOOPBACK_HTTP", Path::new("1")),
+        ("OIN_STUDIO_OPEN_LOG", &opened),
+        ("OIN_STUDIO_POLL_SECS", Path::new("1")),
+        ("OIN_STUDIO_PICK_FILE", &fixture("complete-api.oin.json")),
+    ]);
+    let s = driver.session();
+    // A few polls before approval, as when a person types the code.
+    server.state().device_mode = DeviceMode::Approve { pending_polls: 4, slow_down: false };
+    s.find(r#"[data-testid="sign-in"]"#).click();
+    s.find(r#"[data-testid="signin-org"]"#).fill(&url);
+    s.find(r#"[data-testid="signin-client-id"]"#).fill(CLIENT_ID);
+    s.find(r#"[data-testid="signin-start"]"#).click();
+    assert_eq!(s.find(r#"[data-testid="user-code"]"#).text(), "WDJB-MJHT");
+    // WebKit paints the dialog's new content a moment after the DOM has it.
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    s.screenshot(&shots().join("30-device-code.png"));
+    s.wait_until("the org is listed as signed in", |s| {
+        s.find_all(r#"[data-testid="account"]"#).len() == 1
+    });
+    let account = s.find(r#"[data-testid="account"]"#).text();
+    assert!(account.contains("Pat Lee"), "{account}");
+    let log = std::fs::read_to_string(&opened).unwrap();
+    assert!(log.contains("/activate?user_code=WDJB-MJHT"), "the sign-in page was opened: {log}");
+    s.screenshot(&shots().join("31-signed-in.png"));
+
+    import_ready(&s);
+    s.find(r#"[data-testid="submit"]"#).click();
+    s.wait_until("every request is listed", |s| {
+        s.find_all(r#"[data-testid="submit-steps"] li"#).len() == 6
+    });
+    let steps = s.find(r#"[data-testid="submit-steps"]"#).text();
+    assert!(steps.contains("POST /integrations/api/v1/submissions/logo"), "{steps}");
+    s.script(
+        "document.querySelectorAll('[data-testid=submit-steps] details')[4].open = true",
+        serde_json::json!([]),
+    );
+    let testing = s.find(r#"[data-testid="submit-steps"]"#).text();
+    assert!(testing.contains("••••••••") && !testing.contains("window-pw-Kk4"), "{testing}");
+    s.screenshot(&shots().join("32-submit-preview.png"));
+    s.find(r#"[data-testid="submit-confirm"]"#).click();
+    s.wait_until("Okta has it", |s| {
+        s.find_all(r#"[data-testid="editor-notice"]"#)
+            .first()
+            .is_some_and(|n| n.text().contains("Sent to"))
+    });
+    assert_eq!(s.find(r#"[data-testid="status-label"]"#).text(), "OIN to review");
+    let remote = server.state().submissions.keys().next().cloned().unwrap();
+    assert_eq!(server.state().submissions[&remote].submits, 1);
+    assert!(s.find(r#"[data-testid="remote"]"#).text().contains(&remote));
+
+    // Okta's reviewers publish it; the app hears it on its next round.
+    server.set_status(&remote, "Published");
+    s.wait_until("the status follows Okta", |s| {
+        s.find(r#"[data-testid="status-label"]"#).text() == "Published"
+    });
+    assert!(s.find(r#"[data-testid="okta-status"]"#).text().contains("Published"));
+    let notice = s.find(r#"[data-testid="editor-notice"]"#).text();
+    assert!(notice.contains("to “Published”"), "the move is announced: {notice}");
+    s.script("window.scrollTo(0, 0)", serde_json::json!([]));
+    s.screenshot(&shots().join("33-status-moved.png"));
+    server.assert_clean();
+}
+
+#[test]
+fn the_workflows_hand_off_copies_every_value() {
+    let data = tempfile::tempdir().unwrap();
+    let opened = data.path().join("opened.log");
+    let driver = Driver::start(&[
+        ("OIN_STUDIO_DATA_DIR", data.path()),
+        ("OIN_STUDIO_OPEN_LOG", &opened),
+        ("OIN_STUDIO_PICK_FILE", &fixture("complete-workflows.oin.json")),
+    ]);
+    let s = driver.session();
+    import_ready(&s);
+    s.find(r#"[data-testid="submit"]"#).click();
+    s.wait_until("the values are listed", |s| {
+        !s.find_all(r#"[data-testid="handoff-value"]"#).is_empty()
+    });
+    assert!(std::fs::read_to_string(&opened).unwrap().contains("https://oinmanager.okta.com"));
+    let rows = s.find_all(r#"[data-testid="handoff-value"]"#).len();
+    assert_eq!(rows, 17, "every filled value, the password and both files");
+    for i in 0..rows {
+        let path = s.script(
+            "return document.querySelectorAll('[data-testid=handoff-value]')[arguments[0]].dataset.path",
+            serde_json::json!([i]),
+        );
+        let path = path.as_str().unwrap().to_owned();
+        s.find(&format!(r#"[data-path="{path}"] [data-testid="handoff-copy"]"#)).click();
+        s.wait_until("the value is marked copied", |s| {
+            s.find_all(&format!(r#"[data-path="{path}"].copied"#)).len() == 1
+        });
+        let clip = clipboard();
+        match path.as_str() {
+            "appInfo.appName" => assert_eq!(clip, "Acme HR"),
+            "workflows.version" => assert_eq!(clip, "3"),
+            "testAccount.password" => assert_eq!(clip, "window-pw-Kk4", "read from the keychain"),
+            _ => {}
+        }
+    }
+    assert_eq!(
+        s.find(r#"[data-testid="handoff-count"]"#).text(),
+        format!("{rows} of {rows} copied")
+    );
+    let folder = std::fs::read_to_string(&opened).unwrap();
+    let folder = folder.lines().last().unwrap();
+    assert!(Path::new(folder).join("connector-tests.flopack").exists(), "{folder}");
+    assert!(Path::new(folder).join("logo.png").exists());
+    s.screenshot(&shots().join("34-handoff.png"));
+    s.find(r#"[data-testid="handoff-submitted"]"#).click();
+    s.wait_until("the status is recorded", |s| {
+        s.find(r#"[data-testid="status-label"]"#).text() == "To be reviewed by Okta"
+    });
+    assert!(!submit_enabled(&s), "nothing to send while Okta reviews it");
+}
