@@ -234,9 +234,9 @@ fn duplicate_and_rename(s: &Session) {
     let copy = names(s).iter().position(|n| n == "Acme Flows v2 (copy)").unwrap();
     s.find_all(r#"[data-testid="rename"]"#)[copy].click();
     // The field opens with the name selected, so typing replaces it; Enter commits.
-    let input = s.find(r#"[data-testid="rename-input"]"#);
-    input.type_text("Acme Flows EU");
-    input.type_text("\u{E007}");
+    s.find(r#"[data-testid="rename-input"]"#).type_text("Acme Flows EU");
+    // Found again: the library may have re-rendered the row meanwhile.
+    s.find(r#"[data-testid="rename-input"]"#).type_text("\u{E007}");
     s.wait_until("the renamed copy is listed", |s| names(s).contains(&"Acme Flows EU".to_owned()));
     assert_eq!(names(s).len(), 3);
     s.screenshot(&shots().join("08-library-after-duplicate-and-rename.png"));

@@ -104,9 +104,11 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     assert!(s.find_all(r#"[data-testid="save-error"]"#).is_empty());
     s.screenshot(&shots().join("11-precheck-ready.png"));
     s.find(r#"[data-testid="submit"]"#).click();
-    assert!(s.find("dialog.summary").text().contains("Acme Log Shipper"));
+    let dialog = s.find(r#"[data-testid="submit-dialog"]"#).text();
+    assert!(dialog.contains("Acme Log Shipper"), "{dialog}");
+    assert!(dialog.contains("Sign in to the Okta org"), "not signed in yet: {dialog}");
     s.screenshot(&shots().join("12-submit-summary.png"));
-    s.find("dialog.summary button.primary").click();
+    s.find(r#"[data-testid="submit-close"]"#).click();
     let json = export(&s, out.path());
     drop(s); // quit the app before another launch opens the same library
     import(data.path(), &json);
