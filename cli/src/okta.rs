@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use oin_core::exchange;
 use oin_core::lifecycle::SubmissionStatus;
-use oin_core::okta::auth::SignIn;
+use oin_core::okta::remote;
 use oin_core::okta::status::map_status;
 use oin_core::okta::submit::{self, LogoFile, Plan};
+use oin_core::okta::SignIn;
 use oin_core::okta::{ErrorClass, Http, Okta, OktaError, OrgUrl};
 use oin_core::rules::{CalendarDate, Severity};
 use oin_core::secrets::{KeychainStore, SecretStore, Sensitive, APP_IDENTIFIER};
@@ -227,8 +228,8 @@ fn status(o: &Opts) -> Result<(), OktaError> {
     let org = org(o.org.as_deref().ok_or(OktaError::BadOrg("oin status needs --org".into()))?)?;
     let okta = connect(&org)?;
     let subs = match o.rest.first() {
-        Some(id) => vec![submit::get(&okta, id)?],
-        None => submit::list(&okta)?,
+        Some(id) => vec![remote::get(&okta, id)?],
+        None => remote::list(&okta)?,
     };
     let rows: Vec<_> = subs
         .iter()

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use oin_core::connection::{Connection, SubmitOutcome};
 use oin_core::library::{Library, LibraryError};
 use oin_core::lifecycle::SubmissionStatus;
-use oin_core::okta::auth::{Session, SignIn};
 use oin_core::okta::probe::{self, ScopeVerdict};
 use oin_core::okta::{Http, Okta, OktaError, OrgUrl};
+use oin_core::okta::{Session, SignIn};
 use oin_core::secrets::{account, KeychainStore, MemorySecretStore, SecretStore, Sensitive};
 use oin_core::store::Store;
 use oin_tests::okta_server::{
@@ -119,7 +119,7 @@ fn device_code_sign_in_keeps_tokens_in_the_keychain_and_sign_out_revokes_them() 
 
     let secrets: Arc<dyn SecretStore> = Arc::new(keychain);
     let okta = Okta::connect(http(), org.clone(), secrets.clone()).unwrap();
-    assert!(oin_core::okta::submit::list(&okta).unwrap().is_empty());
+    assert!(oin_core::okta::remote::list(&okta).unwrap().is_empty());
     okta.sign_out().unwrap();
     assert_eq!(server.state().revoked.len(), 2, "access and refresh token revoked");
     assert!(secrets.get(&account::okta_session(&org.host())).unwrap().is_none());
@@ -349,17 +349,17 @@ fn expired_tokens_are_refreshed_and_a_dead_sign_in_asks_for_a_new_one() {
     let secrets: Arc<dyn SecretStore> = Arc::new(secrets);
     let okta = Okta::connect(http(), org.clone(), secrets.clone()).unwrap();
     server.fault("GET", "/submissions", Fault::ExpireTokens, 1);
-    assert!(oin_core::okta::submit::list(&okta).is_ok(), "401, refreshed, retried");
+    assert!(oin_core::okta::remote::list(&okta).is_ok(), "401, refreshed, retried");
     assert_eq!(server.count("POST /oauth2/v1/token"), 3, "device poll ×2, then one refresh");
     // Tokens about to expire are refreshed before use.
     server.state().access_token_lifetime_s = 30;
     okta.refresh().unwrap();
-    oin_core::okta::submit::list(&okta).unwrap();
+    oin_core::okta::remote::list(&okta).unwrap();
     assert_eq!(server.count("POST /oauth2/v1/token"), 5);
     // The refresh token revoked elsewhere: the user is asked to sign in again.
     okta.sign_out().unwrap();
     let stale = Okta::with_api_token(http(), org, Sensitive::new("00-revoked".into()));
-    let e = oin_core::okta::submit::list(&stale).unwrap_err();
+    let e = oin_core::okta::remote::list(&stale).unwrap_err();
     assert!(e.needs_sign_in(), "{e}");
 }
 

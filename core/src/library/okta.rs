@@ -11,8 +11,9 @@ use ts_rs::TS;
 use super::{DraftSummary, Library, LibraryError};
 use crate::draft::IntegrationType;
 use crate::lifecycle::{self, SubmissionStatus};
+use crate::okta::remote::RemoteSubmission;
 use crate::okta::status::map_status;
-use crate::okta::submit::{LogoFile, Plan, RemoteSubmission, Submitted};
+use crate::okta::submit::{LogoFile, Plan, Submitted};
 use crate::okta::{Account, OktaError, OrgUrl};
 use crate::rules::{CalendarDate, Severity};
 use crate::store::{OutboxItem, RemoteLink};
@@ -222,7 +223,7 @@ impl Library {
         if self.store.draft_for_remote(org, &remote.id)?.is_some() {
             return Ok(None);
         }
-        let mut draft = crate::okta::submit::to_draft(remote, api);
+        let mut draft = crate::okta::remote::to_draft(remote, api);
         draft.org = Some(org.to_owned());
         let today = CalendarDate::from_unix_millis(now_ms);
         draft.rule_pack = Some(crate::rules::RulePack::default_on(today).id.to_owned());

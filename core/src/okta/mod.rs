@@ -12,13 +12,18 @@ pub mod handoff;
 pub mod http;
 pub mod org;
 pub mod probe;
+pub mod remote;
+pub mod session;
+pub mod signin;
 pub mod status;
 pub mod submit;
 
-pub use auth::{Account, Okta, SignInMethod};
+pub use auth::{Account, SignInMethod};
 pub use error::{ErrorClass, OktaError};
 pub use http::Http;
 pub use org::OrgUrl;
+pub use session::{Okta, Session};
+pub use signin::{DeviceStart, SignIn};
 
 /// The scopes OIN Studio asks for when a user signs in (issue #6).
 pub const SIGN_IN_SCOPES: [&str; 6] = [

@@ -36,6 +36,17 @@ pub struct OutboxItem {
     pub last_error: Option<String>,
 }
 
+/// A `RemoteLink` from the row's columns `org, remote_id, okta_status,
+/// checked_at`, starting at column `at`.
+fn remote_link(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<RemoteLink> {
+    Ok(RemoteLink {
+        org: r.get(at)?,
+        remote_id: r.get(at + 1)?,
+        okta_status: r.get(at + 2)?,
+        checked_at: r.get(at + 3)?,
+    })
+}
+
 impl Store {
     pub fn save_account(&mut self, account: &Account, client_id: Option<&str>) -> Result<()> {
         let body = serde_json::to_string(account)
@@ -74,14 +85,7 @@ impl Store {
             .query_row(
                 "SELECT org, remote_id, okta_status, checked_at FROM remote_submissions WHERE draft_id = ?1",
                 [draft_id],
-                |r| {
-                    Ok(RemoteLink {
-                        org: r.get(0)?,
-                        remote_id: r.get(1)?,
-                        okta_status: r.get(2)?,
-                        checked_at: r.get(3)?,
-                    })
-                },
+                |r| remote_link(r, 0),
             )
             .optional()?)
     }
@@ -104,17 +108,7 @@ impl Store {
             "SELECT s.draft_id, s.org, s.remote_id, s.okta_status, s.checked_at
              FROM remote_submissions s JOIN drafts d ON d.id = s.draft_id WHERE d.deleted_at IS NULL",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                RemoteLink {
-                    org: r.get(1)?,
-                    remote_id: r.get(2)?,
-                    okta_status: r.get(3)?,
-                    checked_at: r.get(4)?,
-                },
-            ))
-        })?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, remote_link(r, 1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

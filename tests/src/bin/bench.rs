@@ -75,6 +75,51 @@ fn bench_store_saves() {
     summary("autosave, store only (save_draft, FULL sync)", times, "ms");
 }
 
+/// A whole API service submit (logo upload, find-by-name, create, three PUTs,
+/// submit, status) against the local Okta-compatible server on loopback: what
+/// OIN Studio's client and store add to Okta's own time.
+fn bench_submit() {
+    use oin_core::connection::{Connection, SubmitOutcome};
+    use oin_core::library::Library;
+    use oin_core::okta::Session;
+    use oin_core::okta::{Http, OrgUrl};
+    use oin_core::secrets::{MemorySecretStore, Sensitive};
+    use oin_tests::okta_server::{OktaServer, API_TOKEN};
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/drafts/complete-api.oin.json");
+    let server = OktaServer::start();
+    let org = OrgUrl::parse(&server.url(), true).unwrap();
+    let conn = Connection::new(Http::standard(), true);
+    let now = || {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis()
+            as i64
+    };
+    let mut times = Vec::new();
+    for i in 0..40 {
+        let dir = tempfile::tempdir().unwrap();
+        let secrets = std::sync::Arc::new(MemorySecretStore::default());
+        let store = Store::open(&dir.path().join("oin-studio.db")).unwrap();
+        let lib = std::sync::Mutex::new(Library::new(store, secrets.clone(), None));
+        let session =
+            Session::api_token(&conn.http, org.clone(), Sensitive::new(API_TOKEN.into())).unwrap();
+        session.keep(secrets.as_ref()).unwrap();
+        let id = {
+            let mut l = lib.lock().unwrap();
+            let id = l.import(&fixture, now()).unwrap().id;
+            let mut d = l.draft(&id).unwrap();
+            d.app_info.app_name = Some(format!("Bench App {i}"));
+            l.save(&id, &d, now()).unwrap();
+            l.set_password(&id, Sensitive::new("bench-pw".into()), now()).unwrap();
+            id
+        };
+        let t = Instant::now();
+        let out = conn.submit(&lib, &id, &org, None, &now, &mut |_, _, _| {}).unwrap();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert!(matches!(out, SubmitOutcome::Submitted(_)));
+    }
+    summary("submit an API service draft (local Okta server)", times, "ms");
+}
+
 /// Memory of the app process and every process it started (WebKit's web and
 /// network processes), in MiB: (RSS summed, PSS summed). PSS shares pages
 /// between processes fairly, so it is the better total.
@@ -171,6 +216,7 @@ fn main() {
     let launches: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(7);
     println!("OIN Studio benchmarks — app: {}", oin_tests::webdriver::app_binary().display());
     bench_store_saves();
+    bench_submit();
 
     let data = tempfile::tempdir().unwrap();
     seed_library(data.path(), 10);

@@ -7,6 +7,7 @@
 //! schemas in `okta-oin-subset.yaml`; a mismatch is recorded and fails the test
 //! (`assert_clean`, and on drop). Faults can be injected per route.
 
+mod oauth;
 mod routes;
 pub mod schema;
 pub mod wire;
