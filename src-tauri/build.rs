@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "fix_logo",
     "use_original_logo",
     "attach_pasted",
+    "take_opened_files",
     "okta_accounts",
     "okta_client_id",
     "okta_start_device",

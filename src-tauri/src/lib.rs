@@ -65,6 +65,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::files::attach_pasted,
             commands::files::fix_logo,
             commands::files::use_original_logo,
+            commands::files::take_opened_files,
             commands::okta::okta_accounts,
             commands::okta::okta_client_id,
             commands::okta::okta_start_device,
@@ -84,6 +85,11 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::okta::open_web,
             commands::okta::probe_integration,
         ])
+}
+
+/// The OIN Studio draft files among `paths`.
+fn draft_files(paths: impl Iterator<Item = PathBuf>) -> impl Iterator<Item = PathBuf> {
+    paths.filter(|p| p.to_string_lossy().to_lowercase().ends_with(".oin.json"))
 }
 
 /// Test seam: seconds between background rounds (default three minutes).
@@ -117,11 +123,27 @@ pub fn run() {
             None => app.path().app_data_dir()?,
         };
         let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
-        app.manage(AppState::open(&dir, std::sync::Arc::new(keychain)));
+        let state = AppState::open(&dir, std::sync::Arc::new(keychain));
+        // Linux and Windows hand a double-clicked *.oin.json over as an argument.
+        for path in draft_files(std::env::args_os().skip(1).map(PathBuf::from)) {
+            state.remember_opened(commands::files::opened(&state, &path));
+        }
+        app.manage(state);
         poll_okta(app.handle().clone());
         Ok(())
     });
     run_app(builder)
-        .run(tauri::generate_context!())
-        .expect("OIN Studio could not start its window");
+        .build(tauri::generate_context!())
+        .expect("OIN Studio could not start its window")
+        .run(|_app, _event| {
+            // macOS hands a double-clicked *.oin.json over as an event.
+            #[cfg(any(target_os = "macos", target_os = "ios"))]
+            if let tauri::RunEvent::Opened { urls } = _event {
+                let paths = urls.iter().filter_map(|u| u.to_file_path().ok());
+                for path in draft_files(paths) {
+                    let opened = commands::files::opened(&_app.state::<AppState>(), &path);
+                    let _ = _app.emit("file-opened", opened);
+                }
+            }
+        });
 }

@@ -21,6 +21,8 @@ pub struct AppState {
     pub connection: Connection,
     /// The app-data folder (hand-off files go in a folder here).
     pub dir: PathBuf,
+    /// Draft files opened before the UI was up, for it to show.
+    opened: Mutex<Vec<crate::commands::files::OpenedFile>>,
 }
 
 /// Test seam: lets the app talk plain http to a loopback "org" (the local
@@ -36,7 +38,21 @@ impl AppState {
         let http =
             Http::standard().with_logger(std::sync::Arc::new(|line: &str| eprintln!("{line}")));
         let loopback = std::env::var_os(ALLOW_LOOPBACK_HTTP_ENV).is_some_and(|v| v == "1");
-        Self { library: opened, connection: Connection::new(http, loopback), dir: dir.to_owned() }
+        Self {
+            library: opened,
+            connection: Connection::new(http, loopback),
+            dir: dir.to_owned(),
+            opened: Mutex::default(),
+        }
+    }
+
+    /// Keeps what opening a file at start-up gave, for the UI.
+    pub fn remember_opened(&self, file: crate::commands::files::OpenedFile) {
+        self.opened.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+    }
+
+    pub fn take_opened(&self) -> Vec<crate::commands::files::OpenedFile> {
+        std::mem::take(&mut *self.opened.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// The library's lock itself, for work that releases it during network calls.

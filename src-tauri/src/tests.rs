@@ -219,6 +219,7 @@ fn export_bindings(dir: &Path) {
     oin_core::logo::Shape::export_all(&cfg).unwrap();
     crate::commands::files::Dropped::export_all(&cfg).unwrap();
     crate::commands::files::FixProgress::export_all(&cfg).unwrap();
+    crate::commands::files::OpenedFile::export_all(&cfg).unwrap();
     AttachmentSlot::export_all(&cfg).unwrap();
     crate::IpcError::export_all(&cfg).unwrap();
     crate::commands::app::About::export_all(&cfg).unwrap();

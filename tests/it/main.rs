@@ -11,4 +11,5 @@ mod okta;
 mod okta_cli;
 mod okta_window;
 mod precheck;
+mod shipping;
 mod store_faults;

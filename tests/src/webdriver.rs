@@ -88,9 +88,15 @@ impl Driver {
 
     /// Launches the app and opens a session on its window.
     pub fn session(&self) -> Session {
+        self.session_with_args(&[])
+    }
+
+    /// Launches the app with command-line `args` (as the OS does when a file
+    /// is double-clicked) and opens a session on its window.
+    pub fn session_with_args(&self, args: &[&str]) -> Session {
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "wry",
-            "tauri:options": {"application": app_binary()}
+            "tauri:options": {"application": app_binary(), "args": args}
         }}});
         let resp = post(&format!("{}/session", self.url), &caps);
         let id = resp["value"]["sessionId"].as_str().expect("a session id").to_owned();

@@ -343,6 +343,18 @@ impl Library {
 
     /// Reads a file the user picked and keeps it; refuses an oversized one before
     /// reading it.
+    /// A `*.oin.json` opened from the file manager: imported as a new draft and
+    /// made the one the app shows.
+    pub fn open_file(
+        &mut self,
+        path: &std::path::Path,
+        now_ms: i64,
+    ) -> Result<DraftSummary, LibraryError> {
+        let imported = self.import(path, now_ms)?;
+        self.store.set_session(&Session { open_draft_id: Some(imported.id.clone()), tab: None })?;
+        Ok(imported)
+    }
+
     pub fn attach_path(&mut self, path: &std::path::Path) -> Result<Attachment, LibraryError> {
         let size = std::fs::metadata(path).map_err(StoreError::from)?.len();
         if size > MAX_ATTACHMENT_BYTES {

@@ -135,6 +135,35 @@ pub fn dropped(state: &AppState, path: &std::path::Path) -> Dropped {
     }
 }
 
+/// A draft file opened from the file manager (or given on the command line).
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenedFile {
+    pub file: String,
+    #[ts(optional)]
+    pub id: Option<String>,
+    #[ts(optional)]
+    pub error: Option<String>,
+}
+
+/// Imports a `*.oin.json` the OS asked the app to open.
+pub fn opened(state: &AppState, path: &std::path::Path) -> OpenedFile {
+    let file = path.display().to_string();
+    match state
+        .library()
+        .and_then(|mut l| l.open_file(path, crate::state::now_ms()).map_err(IpcError::from))
+    {
+        Ok(d) => OpenedFile { file, id: Some(d.id), error: None },
+        Err(e) => OpenedFile { file, id: None, error: Some(e.message) },
+    }
+}
+
+/// What opening files at start-up gave: the UI shows it once it is up.
+#[tauri::command(async)]
+pub fn take_opened_files(state: State<'_, AppState>) -> Vec<OpenedFile> {
+    state.take_opened()
+}
+
 /// An image pasted from the clipboard: the webview hands over the bytes it was
 /// given; Rust keeps them like any other file.
 #[tauri::command(async)]

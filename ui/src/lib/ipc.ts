@@ -155,3 +155,9 @@ export const probeIntegration = (
 /** Background rounds that sent a queued submit or saw a status move. */
 export const onOktaStatus = (handler: (r: PollReport) => void): Promise<UnlistenFn> =>
   listen<PollReport>("okta-status", (e) => handler(e.payload));
+
+// Draft files the OS asked the app to open (double-click on a *.oin.json).
+import type { OpenedFile } from "./bindings/OpenedFile";
+export const takeOpenedFiles = () => call<OpenedFile[]>("take_opened_files");
+export const onFileOpened = (handler: (f: OpenedFile) => void): Promise<UnlistenFn> =>
+  listen<OpenedFile>("file-opened", (e) => handler(e.payload));
