@@ -5,6 +5,8 @@
 const COMMANDS: &[&str] = &[
     "about",
     "startup_notice",
+    "check_for_update",
+    "install_update",
     "list_drafts",
     "create_draft",
     "open_draft",

@@ -16,5 +16,6 @@ pub mod rules;
 pub mod scopes;
 pub mod secrets;
 pub mod store;
+pub mod updates;
 
 pub use draft::{Draft, IntegrationType};

@@ -104,6 +104,18 @@ impl From<OktaError> for IpcError {
     }
 }
 
+impl From<crate::updates::UpdateError> for IpcError {
+    fn from(e: crate::updates::UpdateError) -> Self {
+        use crate::updates::UpdateError as U;
+        let code = match &e {
+            U::Check(_) => IpcErrorCode::Offline,
+            U::Signature(_) => IpcErrorCode::Refused,
+            U::Install(_) | U::NothingPending => IpcErrorCode::Internal,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
 impl From<LibraryError> for IpcError {
     fn from(e: LibraryError) -> Self {
         let code = match &e {

@@ -5,9 +5,12 @@ mod commands;
 mod error;
 mod opener;
 mod state;
+mod updates;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod updates_tests;
 
 use std::path::PathBuf;
 
@@ -24,6 +27,8 @@ pub const DATA_DIR_ENV: &str = "OIN_STUDIO_DATA_DIR";
 /// runtime. The caller manages an `AppState`.
 pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(updates::Pending::default())
         .on_window_event(|window, event| {
             // Rust reads a dropped file; the UI gets the stored attachment.
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
@@ -38,6 +43,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::app::startup_notice,
             commands::app::get_session,
             commands::app::set_session,
+            commands::app::check_for_update,
+            commands::app::install_update,
             commands::drafts::list_drafts,
             commands::drafts::create_draft,
             commands::drafts::open_draft,
@@ -130,6 +137,7 @@ pub fn run() {
         }
         app.manage(state);
         poll_okta(app.handle().clone());
+        updates::check_at_start(app.handle().clone());
         Ok(())
     });
     run_app(builder)

@@ -220,6 +220,8 @@ fn export_bindings(dir: &Path) {
     crate::commands::files::Dropped::export_all(&cfg).unwrap();
     crate::commands::files::FixProgress::export_all(&cfg).unwrap();
     crate::commands::files::OpenedFile::export_all(&cfg).unwrap();
+    crate::updates::UpdateInfo::export_all(&cfg).unwrap();
+    crate::updates::DownloadProgress::export_all(&cfg).unwrap();
     AttachmentSlot::export_all(&cfg).unwrap();
     crate::IpcError::export_all(&cfg).unwrap();
     crate::commands::app::About::export_all(&cfg).unwrap();

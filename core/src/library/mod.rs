@@ -386,6 +386,16 @@ impl Library {
         Ok(self.secrets.get(&account::test_account(id))?)
     }
 
+    /// Whether an automatic update check is due now; if so, it is recorded as
+    /// done (a check that fails waits for the next day too).
+    pub fn update_check_due(&self, now_ms: i64) -> Result<bool, LibraryError> {
+        let due = crate::updates::due(self.store.update_checked_at()?, now_ms);
+        if due {
+            self.store.set_update_checked_at(now_ms)?;
+        }
+        Ok(due)
+    }
+
     pub fn session(&self) -> Result<Session, LibraryError> {
         Ok(self.store.session()?)
     }

@@ -32,4 +32,24 @@ impl Store {
         )?;
         Ok(())
     }
+
+    /// When OIN Studio last looked for a new version (automatically).
+    pub fn update_checked_at(&self) -> Result<Option<i64>> {
+        let raw: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM app_state WHERE key = 'update_checked_at'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(raw.and_then(|s| s.parse().ok()))
+    }
+
+    pub fn set_update_checked_at(&self, at: i64) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO app_state (key, value) VALUES ('update_checked_at', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [at.to_string()],
+        )?;
+        Ok(())
+    }
 }

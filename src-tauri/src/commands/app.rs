@@ -43,3 +43,21 @@ pub fn get_session(state: State<'_, AppState>) -> Result<Session, IpcError> {
 pub fn set_session(state: State<'_, AppState>, session: Session) -> Result<(), IpcError> {
     Ok(state.library()?.set_session(&session)?)
 }
+
+/// Looks for a newer version now (the About box's "Check for updates").
+#[tauri::command]
+pub async fn check_for_update<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+) -> Result<Option<crate::updates::UpdateInfo>, IpcError> {
+    crate::updates::check_with(&app, None, None).await.map_err(IpcError::from)
+}
+
+/// Installs the update found by the last check, on the user's word, then
+/// restarts into it.
+#[tauri::command]
+pub async fn install_update<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    on_progress: tauri::ipc::Channel<crate::updates::DownloadProgress>,
+) -> Result<(), IpcError> {
+    crate::updates::install(&app, |p| drop(on_progress.send(p))).await.map_err(IpcError::from)
+}

@@ -161,3 +161,15 @@ import type { OpenedFile } from "./bindings/OpenedFile";
 export const takeOpenedFiles = () => call<OpenedFile[]>("take_opened_files");
 export const onFileOpened = (handler: (f: OpenedFile) => void): Promise<UnlistenFn> =>
   listen<OpenedFile>("file-opened", (e) => handler(e.payload));
+
+// Updates (Tauri's updater; signed manifest).
+import type { UpdateInfo } from "./bindings/UpdateInfo";
+import type { DownloadProgress } from "./bindings/DownloadProgress";
+export const checkForUpdate = () => call<UpdateInfo | null>("check_for_update");
+export const installUpdate = (onProgress: (p: DownloadProgress) => void) => {
+  const channel = new Channel<DownloadProgress>();
+  channel.onmessage = onProgress;
+  return call<null>("install_update", { onProgress: channel });
+};
+export const onUpdateAvailable = (handler: (u: UpdateInfo) => void): Promise<UnlistenFn> =>
+  listen<UpdateInfo>("update-available", (e) => handler(e.payload));
