@@ -216,6 +216,11 @@ fn a_draft_of_each_type_survives_a_restart_and_undo_walks_history() {
     let about = s.find("header .link");
     about.click();
     assert!(s.find(r#"[data-testid="disclaimer"]"#).text().contains("not an Okta product"));
+    let licenses = s.find(r#"[data-testid="licenses"] summary"#).text();
+    assert!(
+        licenses.contains("Third-party licenses") && licenses.contains("Rust crates"),
+        "{licenses}"
+    );
     s.screenshot(&shots().join("07-about.png"));
     s.find("dialog.about button.primary").click();
     duplicate_and_rename(&s);
