@@ -3,14 +3,15 @@
 
 mod commands;
 mod error;
+mod menu;
 mod opener;
 mod state;
 mod updates;
 
 #[cfg(test)]
-mod tests;
+mod product_tests;
 #[cfg(test)]
-mod updates_tests;
+mod tests;
 
 use std::path::PathBuf;
 
@@ -138,6 +139,8 @@ pub fn run() {
         app.manage(state);
         poll_okta(app.handle().clone());
         updates::check_at_start(app.handle().clone());
+        app.set_menu(menu::build(app.handle())?)?;
+        app.on_menu_event(menu::on_event);
         Ok(())
     });
     run_app(builder)

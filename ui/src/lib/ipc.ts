@@ -173,3 +173,9 @@ export const installUpdate = (onProgress: (p: DownloadProgress) => void) => {
 };
 export const onUpdateAvailable = (handler: (u: UpdateInfo) => void): Promise<UnlistenFn> =>
   listen<UpdateInfo>("update-available", (e) => handler(e.payload));
+
+/** A choice from the native menu bar, by item id (see src-tauri/src/menu.rs). */
+export type MenuItem =
+  "new-workflows" | "new-api" | "import" | "export" | "undo" | "redo" | "about" | "updates";
+export const onMenu = (handler: (item: MenuItem) => void): Promise<UnlistenFn> =>
+  listen<MenuItem>("menu", (e) => handler(e.payload));

@@ -1,7 +1,7 @@
-//! The updater against a local manifest server, through the real plugin on
-//! Tauri's mock runtime: a newer version is offered with its notes, an equal one
-//! is not, a package whose signature doesn't match the key is refused, and a
-//! server that is down is a polite error, not a crash.
+//! The product side of the shell on Tauri's mock runtime: the updater against a
+//! local manifest server through the real plugin (a newer version is offered
+//! with its notes, an equal one is not, a package whose signature doesn't match
+//! the key is refused, a server that is down is a polite error), and the menu.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -160,4 +160,42 @@ fn a_server_that_is_down_is_an_error_in_words() {
         .unwrap_err();
     assert!(matches!(e, UpdateError::Check(_)));
     assert!(e.to_string().contains("tries again tomorrow"), "{e}");
+}
+
+#[test]
+fn the_menu_has_the_usual_entries_and_hands_the_ui_its_choices() {
+    use tauri::Listener;
+    let (_dir, app) = app();
+    let menu = crate::menu::build(app.handle()).unwrap();
+    let mut labels = Vec::new();
+    for top in menu.items().unwrap() {
+        let sub = top.as_submenu().expect("every top-level entry is a submenu").clone();
+        labels.push(sub.text().unwrap());
+        for item in sub.items().unwrap() {
+            if let Some(i) = item.as_menuitem() {
+                labels.push(format!("{} ({})", i.text().unwrap(), i.id().as_ref()));
+            }
+        }
+    }
+    let text = labels.join(", ");
+    for want in [
+        "File",
+        "New API service draft (new-api)",
+        "Import draft… (import)",
+        "Export draft… (export)",
+        "Edit",
+        "Undo (undo)",
+        "Redo (redo)",
+        "Help",
+        "About OIN Studio (about)",
+        "Check for updates… (updates)",
+    ] {
+        assert!(text.contains(want), "{want} missing in {text}");
+    }
+    let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let sink = heard.clone();
+    app.listen("menu", move |e| sink.lock().unwrap().push(e.payload().to_owned()));
+    crate::menu::on_event(app.handle(), tauri::menu::MenuEvent { id: "undo".into() });
+    crate::menu::on_event(app.handle(), tauri::menu::MenuEvent { id: "something-else".into() });
+    assert_eq!(*heard.lock().unwrap(), vec!["\"undo\"".to_owned()]);
 }
