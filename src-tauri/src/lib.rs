@@ -100,6 +100,10 @@ fn draft_files(paths: impl Iterator<Item = PathBuf>) -> impl Iterator<Item = Pat
     paths.filter(|p| p.to_string_lossy().to_lowercase().ends_with(".oin.json"))
 }
 
+/// Test seam: "1" lets several copies run side by side (parallel real-window
+/// tests); otherwise a second copy hands over to the first.
+pub const MULTI_INSTANCE_ENV: &str = "OIN_STUDIO_MULTI_INSTANCE";
+
 /// Test seam: seconds between background rounds (default three minutes).
 pub const POLL_SECS_ENV: &str = "OIN_STUDIO_POLL_SECS";
 
@@ -125,24 +129,43 @@ fn poll_okta<R: Runtime>(app: tauri::AppHandle<R>) {
 
 /// Starts the desktop app.
 pub fn run() {
-    let builder = Builder::default().plugin(tauri_plugin_dialog::init()).setup(|app| {
-        let dir = match std::env::var_os(DATA_DIR_ENV) {
-            Some(dir) => PathBuf::from(dir),
-            None => app.path().app_data_dir()?,
-        };
-        let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
-        let state = AppState::open(&dir, std::sync::Arc::new(keychain));
-        // Linux and Windows hand a double-clicked *.oin.json over as an argument.
-        for path in draft_files(std::env::args_os().skip(1).map(PathBuf::from)) {
-            state.remember_opened(commands::files::opened(&state, &path));
-        }
-        app.manage(state);
-        poll_okta(app.handle().clone());
-        updates::check_at_start(app.handle().clone());
-        app.set_menu(menu::build(app.handle())?)?;
-        app.on_menu_event(menu::on_event);
-        Ok(())
-    });
+    let mut builder = Builder::default();
+    // One OIN Studio at a time: a second copy (a double-clicked draft, a second
+    // launch) hands its files to the first, which comes to the front.
+    if std::env::var_os(MULTI_INSTANCE_ENV).is_none_or(|v| v != "1") {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+            for path in draft_files(argv.into_iter().skip(1).map(PathBuf::from)) {
+                let opened = commands::files::opened(&app.state::<AppState>(), &path);
+                let _ = app.emit("file-opened", opened);
+            }
+        }));
+    }
+    let builder = builder
+        .plugin(tauri_plugin_window_state::Builder::new().build())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let dir = match std::env::var_os(DATA_DIR_ENV) {
+                Some(dir) => PathBuf::from(dir),
+                None => app.path().app_data_dir()?,
+            };
+            let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
+            let state = AppState::open(&dir, std::sync::Arc::new(keychain));
+            // Linux and Windows hand a double-clicked *.oin.json over as an argument.
+            for path in draft_files(std::env::args_os().skip(1).map(PathBuf::from)) {
+                state.remember_opened(commands::files::opened(&state, &path));
+            }
+            app.manage(state);
+            poll_okta(app.handle().clone());
+            updates::check_at_start(app.handle().clone());
+            app.set_menu(menu::build(app.handle())?)?;
+            app.on_menu_event(menu::on_event);
+            Ok(())
+        });
     run_app(builder)
         .build(tauri::generate_context!())
         .expect("OIN Studio could not start its window")

@@ -143,3 +143,37 @@ fn a_double_clicked_draft_file_opens_and_a_broken_one_says_why() {
     let error = s.find(r#"[data-testid="open-error"]"#).text();
     assert!(error.contains("malformed.oin.json couldn't be opened"), "{error}");
 }
+
+#[test]
+fn a_second_copy_hands_its_draft_to_the_first_and_exits() {
+    let data = tempfile::tempdir().unwrap();
+    let good = root().join("tests/fixtures/drafts/complete-workflows.oin.json");
+    let driver = Driver::start(&[
+        ("OIN_STUDIO_DATA_DIR", data.path()),
+        ("OIN_STUDIO_MULTI_INSTANCE", Path::new("0")),
+    ]);
+    let s = driver.session();
+    s.find(r#"main[data-ready="true"] [data-testid="new-api"]"#);
+    // The OS starts a second copy for a double-clicked draft.
+    let mut second = Command::new(oin_tests::webdriver::app_binary())
+        .arg(&good)
+        .env("OIN_STUDIO_DATA_DIR", data.path())
+        .env_remove("OIN_STUDIO_MULTI_INSTANCE")
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("the second copy kept running instead of handing over");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert!(status.success(), "{status}");
+    s.wait_until("the first copy opens the draft", |s| {
+        s.find_all(r#"[data-testid="editor-title"]"#).first().is_some_and(|t| t.text() == "Acme HR")
+    });
+}

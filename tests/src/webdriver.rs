@@ -76,6 +76,9 @@ impl Driver {
             let file = std::fs::File::create(log).expect("the log file can be created");
             cmd.stdout(file.try_clone().unwrap()).stderr(file);
         }
+        // Tests run side by side: each app is its own single instance, unless a
+        // test asks otherwise.
+        cmd.env("OIN_STUDIO_MULTI_INSTANCE", "1");
         for (k, v) in env {
             cmd.env(k, v);
         }
