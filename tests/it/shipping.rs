@@ -11,17 +11,16 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn deb() -> PathBuf {
-    let dir = root().join("target/debug/bundle/deb");
-    let debs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|_| panic!("{} is missing: scripts/test builds the .deb", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "deb"))
-        .collect();
-    let want = format!("OIN Studio_{}_amd64.deb", env!("CARGO_PKG_VERSION"));
-    debs.into_iter()
-        .find(|p| p.file_name().is_some_and(|n| n == want.as_str()))
-        .unwrap_or_else(|| panic!("{want} missing in {}: scripts/test builds it", dir.display()))
+/// The .debs to check: the debug one `scripts/test` builds (required), and the
+/// release one `scripts/bundle` builds, when it is there.
+fn debs() -> Vec<PathBuf> {
+    let name = format!("OIN Studio_{}_amd64.deb", env!("CARGO_PKG_VERSION"));
+    let debug = root().join("target/debug/bundle/deb").join(&name);
+    assert!(debug.exists(), "{} is missing: scripts/test builds it", debug.display());
+    let release = root().join("target/release/bundle/deb").join(&name);
+    let mut out = vec![debug];
+    out.extend(Some(release).filter(|p| p.exists()));
+    out
 }
 
 fn dpkg(args: &[&str], deb: &Path) -> String {
@@ -38,7 +37,13 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 
 #[test]
 fn the_deb_holds_the_app_its_entry_icons_type_and_nothing_else() {
-    let deb = deb();
+    for deb in debs() {
+        check_deb(&deb);
+    }
+}
+
+fn check_deb(deb: &Path) {
+    let deb = deb.to_path_buf();
     let mut files: Vec<String> = dpkg(&["-c"], &deb)
         .lines()
         .filter(|l| !l.starts_with('d'))
