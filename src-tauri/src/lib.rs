@@ -30,14 +30,19 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(updates::Pending::default())
-        .on_window_event(|window, event| {
+        .plugin(tauri_plugin_window_state::Builder::new().build())
+        .on_window_event(|window, event| match event {
             // Rust reads a dropped file; the UI gets the stored attachment.
-            if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+            WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => {
                 if let Some(path) = paths.first() {
                     let dropped = commands::files::dropped(&window.state::<AppState>(), path);
                     let _ = window.emit("file-dropped", dropped);
                 }
             }
+            // Size and place are kept as they change (half a second after the
+            // last change), not only at a clean exit: a killed app keeps them.
+            WindowEvent::Resized(_) | WindowEvent::Moved(_) => remember_window(window.app_handle()),
+            _ => {}
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::about,
@@ -95,6 +100,21 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         ])
 }
 
+/// Saves the window's size and place once it has stopped changing for 500 ms.
+fn remember_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    static LATEST: AtomicU64 = AtomicU64::new(0);
+    let mine = LATEST.fetch_add(1, Ordering::SeqCst) + 1;
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        if LATEST.load(Ordering::SeqCst) == mine {
+            let _ = app.save_window_state(StateFlags::all());
+        }
+    });
+}
+
 /// The OIN Studio draft files among `paths`.
 fn draft_files(paths: impl Iterator<Item = PathBuf>) -> impl Iterator<Item = PathBuf> {
     paths.filter(|p| p.to_string_lossy().to_lowercase().ends_with(".oin.json"))
@@ -145,27 +165,24 @@ pub fn run() {
             }
         }));
     }
-    let builder = builder
-        .plugin(tauri_plugin_window_state::Builder::new().build())
-        .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
-            let dir = match std::env::var_os(DATA_DIR_ENV) {
-                Some(dir) => PathBuf::from(dir),
-                None => app.path().app_data_dir()?,
-            };
-            let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
-            let state = AppState::open(&dir, std::sync::Arc::new(keychain));
-            // Linux and Windows hand a double-clicked *.oin.json over as an argument.
-            for path in draft_files(std::env::args_os().skip(1).map(PathBuf::from)) {
-                state.remember_opened(commands::files::opened(&state, &path));
-            }
-            app.manage(state);
-            poll_okta(app.handle().clone());
-            updates::check_at_start(app.handle().clone());
-            app.set_menu(menu::build(app.handle())?)?;
-            app.on_menu_event(menu::on_event);
-            Ok(())
-        });
+    let builder = builder.plugin(tauri_plugin_dialog::init()).setup(|app| {
+        let dir = match std::env::var_os(DATA_DIR_ENV) {
+            Some(dir) => PathBuf::from(dir),
+            None => app.path().app_data_dir()?,
+        };
+        let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
+        let state = AppState::open(&dir, std::sync::Arc::new(keychain));
+        // Linux and Windows hand a double-clicked *.oin.json over as an argument.
+        for path in draft_files(std::env::args_os().skip(1).map(PathBuf::from)) {
+            state.remember_opened(commands::files::opened(&state, &path));
+        }
+        app.manage(state);
+        poll_okta(app.handle().clone());
+        updates::check_at_start(app.handle().clone());
+        app.set_menu(menu::build(app.handle())?)?;
+        app.on_menu_event(menu::on_event);
+        Ok(())
+    });
     run_app(builder)
         .build(tauri::generate_context!())
         .expect("OIN Studio could not start its window")

@@ -182,3 +182,22 @@ fn a_second_copy_hands_its_draft_to_the_first_and_exits() {
         s.find_all(r#"[data-testid="editor-title"]"#).first().is_some_and(|t| t.text() == "Acme HR")
     });
 }
+
+#[test]
+fn the_window_comes_back_at_the_size_it_was_left() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    // A config folder of its own: the window's state lives there.
+    let env = [("OIN_STUDIO_DATA_DIR", data.path()), ("XDG_CONFIG_HOME", config.path())];
+    let driver = Driver::start(&env);
+    let s = driver.session();
+    s.find(r#"main[data-ready="true"]"#);
+    s.set_window_size(1000, 700);
+    s.wait_until("the window is resized", |s| s.window_size() == (1000, 700));
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    s.close_window();
+    drop(s);
+    let s = driver.session();
+    s.find(r#"main[data-ready="true"]"#);
+    assert_eq!(s.window_size(), (1000, 700), "the size is remembered");
+}

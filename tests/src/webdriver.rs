@@ -285,6 +285,22 @@ impl Session {
     }
 
     /// Saves a PNG of the window to `path`.
+    /// The window's outer size (WebDriver window rect).
+    pub fn window_size(&self) -> (u64, u64) {
+        let r = get(&format!("{}/window/rect", self.base));
+        (r["value"]["width"].as_u64().unwrap_or(0), r["value"]["height"].as_u64().unwrap_or(0))
+    }
+
+    pub fn set_window_size(&self, width: u64, height: u64) {
+        post(&format!("{}/window/rect", self.base), &json!({"width": width, "height": height}));
+    }
+
+    /// Closes the window the way a user does (the app then exits).
+    pub fn close_window(&self) {
+        let _ =
+            ureq::delete(&format!("{}/window", self.base)).timeout(Duration::from_secs(30)).call();
+    }
+
     pub fn screenshot(&self, path: &Path) {
         let v = get(&format!("{}/screenshot", self.base));
         let png =
