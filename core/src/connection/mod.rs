@@ -99,7 +99,7 @@ impl Connection {
 
     /// The org a kept host (`acme.okta.com`, `127.0.0.1:PORT`) stands for.
     pub fn org_of_host(&self, host: &str) -> Result<OrgUrl, OktaError> {
-        self.org(&format!("{}://{host}", scheme(self, host)))
+        OrgUrl::from_host(host, self.allow_loopback_http)
     }
 
     pub fn org(&self, input: &str) -> Result<OrgUrl, OktaError> {
@@ -279,16 +279,5 @@ impl Connection {
             }
         }
         Ok(report)
-    }
-}
-
-/// Orgs are kept by host; only the loopback test server speaks plain http.
-fn scheme(c: &Connection, host: &str) -> &'static str {
-    let loopback =
-        host.starts_with("127.0.0.1") || host.starts_with("localhost") || host.starts_with("[::1]");
-    if c.allow_loopback_http && loopback {
-        "http"
-    } else {
-        "https"
     }
 }

@@ -42,7 +42,7 @@ impl OrgUrl {
                 host
             )));
         }
-        let loopback = matches!(host.as_str(), "127.0.0.1" | "localhost" | "[::1]");
+        let loopback = is_loopback(&host);
         match url.scheme() {
             "https" => {}
             "http" if loopback && allow_loopback_http => {}
@@ -61,6 +61,20 @@ impl OrgUrl {
         }
         url.set_path("");
         Ok(Self(url))
+    }
+
+    /// The org a kept host (`acme.okta.com`, `127.0.0.1:PORT`) stands for:
+    /// https, or http for a loopback host when that is allowed.
+    pub fn from_host(host: &str, allow_loopback_http: bool) -> Result<Self, OktaError> {
+        let name = host.rsplit_once(':').map_or(host, |(h, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                h
+            } else {
+                host
+            }
+        });
+        let scheme = if allow_loopback_http && is_loopback(name) { "http" } else { "https" };
+        Self::parse(&format!("{scheme}://{host}"), allow_loopback_http)
     }
 
     /// `acme.okta.com` (with `:port` when one is given): the org's name in the UI
@@ -87,6 +101,10 @@ impl OrgUrl {
     pub fn owns(&self, url: &str) -> bool {
         Url::parse(url).is_ok_and(|u| u.origin() == self.0.origin())
     }
+}
+
+fn is_loopback(host: &str) -> bool {
+    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
 }
 
 impl fmt::Display for OrgUrl {
@@ -117,5 +135,14 @@ mod tests {
         assert!(local.owns("http://127.0.0.1:9999/logo?id=1"));
         assert!(!local.owns("http://127.0.0.1:9998/logo"));
         assert!(OrgUrl::parse("http://evil.example", true).is_err(), "http only to loopback");
+        assert_eq!(OrgUrl::from_host("127.0.0.1:9999", true).unwrap(), local);
+        assert_eq!(
+            OrgUrl::from_host("acme.okta.com", true).unwrap().to_string(),
+            "https://acme.okta.com"
+        );
+        assert!(OrgUrl::from_host("127.0.0.1:9999", false)
+            .unwrap()
+            .to_string()
+            .starts_with("https"));
     }
 }
