@@ -446,3 +446,26 @@ fn no_token_secret_or_password_reaches_the_log() {
         assert!(!text.contains(secret), "{secret} in the log:\n{text}");
     }
 }
+
+#[test]
+fn a_queued_submit_okta_would_refuse_leaves_the_outbox_and_says_why() {
+    let mut server = OktaServer::start();
+    let f = Fixture::new();
+    let org = f.sign_in_with_token(&server);
+    let c = connection();
+    let id = f.draft("Changed Its Mind");
+    server.pause();
+    assert!(matches!(submit(&f, &c, &id, &org).unwrap(), SubmitOutcome::Queued { .. }));
+    // Meanwhile the user submitted it in the web form and said so here.
+    f.lib.lock().unwrap().set_status(&id, SubmissionStatus::ToBeReviewed, now()).unwrap();
+    server.resume();
+    let report = c.poll(&f.lib, &now);
+    assert!(report.sent.is_empty(), "{report:?}");
+    assert_eq!(report.refused.len(), 1, "{report:?}");
+    assert!(
+        report.refused[0].contains("“Changed Its Mind”")
+            && report.refused[0].contains("can't be sent again")
+    );
+    assert!(f.lib.lock().unwrap().outbox().unwrap().is_empty(), "not retried forever");
+    assert!(server.state().submissions.is_empty());
+}

@@ -39,12 +39,25 @@ pub enum SubmitOutcome {
 pub struct PollReport {
     /// Drafts the outbox sent.
     pub sent: Vec<String>,
+    /// Queued submits that can't go as they are ("“Name”: why"); they left the
+    /// outbox, the draft is as it was.
+    pub refused: Vec<String>,
     pub changes: Vec<StatusChange>,
 }
 
 impl PollReport {
     pub fn is_empty(&self) -> bool {
-        self.sent.is_empty() && self.changes.is_empty()
+        self.sent.is_empty() && self.refused.is_empty() && self.changes.is_empty()
+    }
+}
+
+/// A queued submit that failed for a reason the user can fix without touching
+/// the draft (sign in again, unlock the keychain) stays queued.
+fn waits_for_user(e: &LibraryError) -> bool {
+    match e {
+        LibraryError::Secret(_) => true,
+        LibraryError::Okta(o) => o.needs_sign_in() || matches!(o, OktaError::Keychain(_)),
+        _ => false,
     }
 }
 
@@ -184,10 +197,15 @@ impl Connection {
     }
 
     /// Sends what the outbox holds. Returns the drafts sent; each failure is
-    /// noted on its item (and a refusal takes it out, with the reason kept).
+    /// noted on its item, and a refusal takes it out (see [`PollReport`]).
     pub fn drain_outbox(&self, lib: &Mutex<Library>, now: &dyn Fn() -> i64) -> Vec<String> {
+        self.drain(lib, now).0
+    }
+
+    /// (sent, refused) — see [`Self::drain_outbox`].
+    fn drain(&self, lib: &Mutex<Library>, now: &dyn Fn() -> i64) -> (Vec<String>, Vec<String>) {
         let items = lock(lib).outbox().unwrap_or_default();
-        let mut sent = Vec::new();
+        let (mut sent, mut refused) = (Vec::new(), Vec::new());
         for item in items {
             let Ok(org) = self.org_of_host(&item.org) else {
                 continue;
@@ -195,27 +213,27 @@ impl Connection {
             match self.submit(lib, &item.draft_id, &org, Some(item.rev), now, &mut |_, _, _| {}) {
                 Ok(SubmitOutcome::Submitted(_)) => sent.push(item.draft_id),
                 Ok(SubmitOutcome::Queued { .. }) => {}
+                Err(e) if waits_for_user(&e) => {
+                    let _ = lock(lib).outbox_attempt(&item.draft_id, &e.to_string());
+                }
                 Err(e) => {
                     let mut l = lock(lib);
-                    let _ = l.enqueue(
-                        &item.draft_id,
-                        &item.org,
-                        item.rev,
-                        item.queued_at,
-                        &e.to_string(),
-                    );
+                    let _ = l.dequeue(&item.draft_id);
+                    let name =
+                        l.draft(&item.draft_id).map(|d| d.display_name()).unwrap_or_default();
+                    refused.push(format!("“{name}”: {e}"));
                 }
             }
         }
-        sent
+        (sent, refused)
     }
 
     /// One background round: send what waits in the outbox, then fetch the
     /// status of every submission (orgs without a sign-in are skipped).
     pub fn poll(&self, lib: &Mutex<Library>, now: &dyn Fn() -> i64) -> PollReport {
-        let sent = self.drain_outbox(lib, now);
+        let (sent, refused) = self.drain(lib, now);
         let changes = self.refresh_statuses(lib, None, now).unwrap_or_default();
-        PollReport { sent, changes }
+        PollReport { sent, refused, changes }
     }
 
     /// Fetches Okta's status of every linked submission (one org call each) and

@@ -8,4 +8,9 @@ export type PollReport = {
 /**
  * Drafts the outbox sent.
  */
-sent: Array<string>, changes: Array<StatusChange>, };
+sent: Array<string>, 
+/**
+ * Queued submits that can't go as they are ("“Name”: why"); they left the
+ * outbox, the draft is as it was.
+ */
+refused: Array<string>, changes: Array<StatusChange>, };
