@@ -110,7 +110,7 @@ impl Library {
             update_of,
             slots: row.draft.org.as_deref().map(|o| self.slot_use(o)).transpose()?,
             remote: self.store.remote(&row.id)?,
-            queued: self.store.outbox()?.into_iter().find(|q| q.draft_id == row.id),
+            queued: self.store.queued(&row.id)?,
         })
     }
 

@@ -138,13 +138,27 @@ impl Store {
         Ok(())
     }
 
+    /// The outbox item of one draft (every saved view shows it: one lookup).
+    pub fn queued(&self, draft_id: &str) -> Result<Option<OutboxItem>> {
+        Ok(self.outbox_where("o.draft_id = ?1", [draft_id])?.pop())
+    }
+
     pub fn outbox(&self) -> Result<Vec<OutboxItem>> {
-        let mut stmt = self.conn.prepare(
+        self.outbox_where("1", [])
+    }
+
+    fn outbox_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+    ) -> Result<Vec<OutboxItem>> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT o.draft_id, o.org, o.rev, o.queued_at, o.attempts, o.last_error
-             FROM outbox o JOIN drafts d ON d.id = o.draft_id WHERE d.deleted_at IS NULL
-             ORDER BY o.queued_at",
-        )?;
-        let rows = stmt.query_map([], |r| {
+             FROM outbox o JOIN drafts d ON d.id = o.draft_id
+             WHERE d.deleted_at IS NULL AND {filter}
+             ORDER BY o.queued_at"
+        ))?;
+        let rows = stmt.query_map(params, |r| {
             Ok(OutboxItem {
                 draft_id: r.get(0)?,
                 org: r.get(1)?,
