@@ -24,7 +24,7 @@ const USAGE: &str = "usage: oin check FILE… [--pack ID] [--format human|json]
        oin logo fix FILE -o OUT.png [--shape square|circle|wide|tall] [--background COLOR]
        oin login --org DOMAIN [--client-id ID]
        oin logout --org DOMAIN
-       oin submit FILE [--org URL] [--dry-run] [--format human|json]
+       oin submit FILE [--org URL] [--dry-run] [--submission-id ID] [--format human|json]
        oin status [ID] --org URL [--format human|json]
 
 check        checks OIN Studio draft files (*.oin.json) against Okta's OIN rules.
@@ -38,6 +38,7 @@ login        signs in to your Okta org by device code (prints the code and URL);
              the tokens go to your system keychain. Client id: --client-id or OIN_CLIENT_ID.
 submit       sends an API service draft through Okta's “Your OIN Integrations” API.
   --dry-run        print every request it would send (secrets masked), send nothing
+  --submission-id ID  replace this submission of the org (when several have the name)
              OKTA_API_TOKEN (an SSWS token) works instead of a sign-in;
              OIN_TEST_ACCOUNT_PASSWORD gives the test-account password.
 status       lists the org's submissions with their status (or one, by ID).

@@ -15,8 +15,9 @@ use oin_core::okta::status::map_status;
 use oin_core::okta::submit::{self, LogoFile, Plan};
 use oin_core::okta::SignIn;
 use oin_core::okta::{ErrorClass, Http, Okta, OktaError, OrgUrl};
-use oin_core::rules::{CalendarDate, Severity};
+use oin_core::rules::CalendarDate;
 use oin_core::secrets::{KeychainStore, SecretStore, Sensitive, APP_IDENTIFIER};
+use oin_core::submission::{NotSubmittable, Submission};
 use serde_json::json;
 
 use crate::{precheck, usage_error};
@@ -66,17 +67,28 @@ struct Opts {
     client_id: Option<String>,
     dry_run: bool,
     json: bool,
+    submission_id: Option<String>,
     rest: Vec<String>,
 }
 
 fn opts(argv: Vec<String>) -> Result<Opts, String> {
-    let mut o = Opts { org: None, client_id: None, dry_run: false, json: false, rest: vec![] };
+    let mut o = Opts {
+        org: None,
+        client_id: None,
+        dry_run: false,
+        json: false,
+        submission_id: None,
+        rest: vec![],
+    };
     let mut it = argv.into_iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--org" => o.org = Some(it.next().ok_or("--org needs an org address")?),
             "--client-id" => o.client_id = Some(it.next().ok_or("--client-id needs a client id")?),
             "--dry-run" => o.dry_run = true,
+            "--submission-id" => {
+                o.submission_id = Some(it.next().ok_or("--submission-id needs an id")?)
+            }
             "--format" => {
                 o.json = match it.next().as_deref() {
                     Some("json") => true,
@@ -161,22 +173,28 @@ fn submit_cmd(o: &Opts) -> ExitCode {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64);
     let report = precheck(&imported, None, CalendarDate::from_unix_millis(now), password.is_some());
-    let errors: Vec<_> = report.issues.iter().filter(|i| i.severity == Severity::Error).collect();
-    if !errors.is_empty() {
-        eprintln!(
-            "oin: {file} isn't ready: the precheck finds {} error(s) Okta would reject:",
-            errors.len()
-        );
-        for i in errors {
-            eprintln!("  {:<28} {}\n  {:<28} fix: {}", i.path, i.message, "", i.fix);
+    let sub = match Submission::new(imported.draft.clone(), &report) {
+        Ok(sub) => sub,
+        Err(NotSubmittable::PrecheckFailed { issues }) => {
+            eprintln!(
+                "oin: {file} isn't ready: the precheck finds {} error(s) Okta would reject:",
+                issues.len()
+            );
+            for i in issues {
+                eprintln!("  {:<28} {}\n  {:<28} fix: {}", i.path, i.message, "", i.fix);
+            }
+            return ExitCode::from(1);
         }
-        return ExitCode::from(1);
-    }
-    let logo = imported.app_icon.map(|(file_name, bytes)| LogoFile { file_name, bytes });
-    let plan = match Plan::new(&imported.draft, password, logo) {
-        Ok(p) => p,
-        Err(e) => return fail(&e),
+        Err(e) => {
+            eprintln!("oin: {e}");
+            return ExitCode::from(2);
+        }
     };
+    let Some((file_name, bytes)) = imported.app_icon else {
+        eprintln!("oin: the logo file named in {file} isn't beside it; export the draft again.");
+        return ExitCode::from(2);
+    };
+    let plan = Plan::new(&sub, password, LogoFile { file_name, bytes });
     let target = match o.org.clone().or(imported.draft.org.clone()) {
         Some(t) => t,
         None => return usage_error("no org: give --org or set the draft's org"),
@@ -200,7 +218,8 @@ fn submit_cmd(o: &Opts) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let name = imported.draft.app_info.app_name.clone().unwrap_or_default();
+    let name = sub.name().to_owned();
+    let known = o.submission_id.as_deref();
     let result = connect(&org).and_then(|okta| {
         let mut on_id = |_: &str| Ok(());
         let mut progress = |i: usize, n: usize, label: &str| {
@@ -208,7 +227,7 @@ fn submit_cmd(o: &Opts) -> ExitCode {
                 eprintln!("[{i}/{n}] {label}");
             }
         };
-        submit::execute(&okta, &plan, None, &name, &mut on_id, &mut progress)
+        submit::execute(&okta, &plan, known, &name, &mut on_id, &mut progress)
     });
     match result {
         Ok(done) => {
@@ -219,6 +238,16 @@ fn submit_cmd(o: &Opts) -> ExitCode {
                 println!("Submitted \"{name}\" to {}: {} ({status}).", org.host(), done.remote_id);
             }
             ExitCode::SUCCESS
+        }
+        Err(OktaError::Ambiguous { name, candidates }) => {
+            eprintln!(
+                "oin: the org already has submissions named \"{name}\"; nothing was replaced:"
+            );
+            for c in &candidates {
+                eprintln!("  {:<24} {:<14} {}", c.id, c.kind, c.status);
+            }
+            eprintln!("Run again with --submission-id ID to replace the one that is this draft.");
+            ExitCode::from(2)
         }
         Err(e) => fail(&e),
     }

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// The two kinds of integration the OIN Manager takes (reference §2.4, §2.5).
+/// The two kinds of integration the OIN Manager takes (the OIN Manager's and the OIN Wizard's forms, `crate::form`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default, JsonSchema,
 )]
@@ -46,7 +46,7 @@ impl IntegrationType {
     }
 }
 
-/// How a support contact is reached (reference §2.2).
+/// How a support contact is reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum ContactKind {
@@ -96,7 +96,7 @@ impl AttachmentSlot {
     }
 }
 
-/// General Settings → App information (reference §2.1).
+/// General Settings → App information.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AppInfo {
@@ -113,7 +113,7 @@ pub struct AppInfo {
     pub app_icon_original: Option<Attachment>,
 }
 
-/// General Settings → Customer support (reference §2.2).
+/// General Settings → Customer support.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CustomerSupport {
@@ -121,7 +121,7 @@ pub struct CustomerSupport {
     pub escalation_contact: Option<String>,
 }
 
-/// General Settings → Test account (reference §2.3). The password is a secret and
+/// General Settings → Test account. The password is a secret and
 /// is deliberately absent: it never belongs to a draft body (see `crate::secrets`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
@@ -131,7 +131,7 @@ pub struct TestAccount {
     pub instructions: Option<String>,
 }
 
-/// The Workflows connector tab (reference §2.4).
+/// The Workflows connector tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 pub struct WorkflowsConnector {
@@ -143,7 +143,7 @@ pub struct WorkflowsConnector {
     pub api_doc_url: Option<String>,
 }
 
-/// The API service tab (reference §2.5). Grant type is fixed (Client Credentials)
+/// The API service tab. Grant type is fixed (Client Credentials)
 /// and so is not a field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
@@ -151,6 +151,17 @@ pub struct ApiService {
     pub scopes: Vec<String>,
     pub scope_reason: Option<String>,
     pub config_guide_url: Option<String>,
+}
+
+/// One tenant-setting variable of the OIN Wizard: what each customer enters
+/// when they add the integration (e.g. their subdomain).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TenantVariable {
+    /// What the Admin Console shows, e.g. "Subdomain".
+    pub label: Option<String>,
+    /// The variable's name, e.g. `subdomain`.
+    pub name: Option<String>,
 }
 
 /// A warning the user has looked at and set aside, with their reason; shown in
@@ -178,6 +189,8 @@ pub struct Draft {
     pub test_account: TestAccount,
     pub workflows: WorkflowsConnector,
     pub api_service: ApiService,
+    /// The OIN Wizard's tenant settings (API service integrations).
+    pub tenant_settings: Vec<TenantVariable>,
     /// Warnings dismissed with a reason.
     pub dismissed: Vec<Dismissal>,
 }

@@ -16,6 +16,7 @@ pub mod rules;
 pub mod scopes;
 pub mod secrets;
 pub mod store;
+pub mod submission;
 pub mod updates;
 
 pub use draft::{Draft, IntegrationType};

@@ -1,4 +1,4 @@
-//! Okta's submission lifecycle (reference §2.7, §6): statuses and what each
+//! Okta's submission lifecycle: statuses and what each
 //! allows, the 10-submission limit per org, the local Trash, updating a
 //! published integration (with a field-by-field diff), and the reminders a
 //! product manager needs. Pure functions; time is passed in.
@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::draft::Draft;
-use crate::form::FIELDS;
 use crate::rules::RulePack;
 
 /// At most this many submissions per org in the OIN Manager.
@@ -139,7 +138,7 @@ pub fn reminders(
     if status == SubmissionStatus::Published {
         let due = published_at.map(|at| date(at + 30 * DAY_MS));
         let by = due.map(|d| format!(" (by {d})")).unwrap_or_default();
-        if pack.id == "oin-manager-2025" {
+        if pack.test_credentials == crate::rules::TestCredentials::IsvRemoves {
             out.push(format!(
                 "Deactivate or delete the test account within 30 days of publication{by}."
             ));
@@ -185,12 +184,16 @@ fn show(v: &serde_json::Value) -> String {
 /// The form fields that differ, in form order.
 pub fn diff(published: &Draft, update: &Draft) -> Vec<FieldChange> {
     let (a, b) = (serde_json::to_value(published).unwrap(), serde_json::to_value(update).unwrap());
-    FIELDS
-        .iter()
+    let mut seen: Vec<&str> = Vec::new();
+    crate::form::every_field()
         .filter(|f| !NOT_COMPARED.contains(&f.path))
+        .filter(|f| {
+            let first = !seen.contains(&f.path);
+            seen.push(f.path);
+            first
+        })
         .filter_map(|f| {
-            let (group, key) = f.path.split_once('.')?;
-            let (x, y) = (a.get(group)?.get(key)?, b.get(group)?.get(key)?);
+            let (x, y) = (crate::form::value::at(&a, f.path), crate::form::value::at(&b, f.path));
             (x != y && show(x) != show(y)).then(|| FieldChange {
                 path: f.path.to_owned(),
                 label: f.label.to_owned(),

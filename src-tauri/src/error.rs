@@ -4,6 +4,7 @@
 use oin_core::library::LibraryError;
 use oin_core::okta::{ErrorClass, OktaError};
 use oin_core::store::StoreError;
+use oin_core::submission::NotSubmittable;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -100,7 +101,11 @@ fn okta_code(e: &OktaError) -> IpcErrorCode {
 
 impl From<OktaError> for IpcError {
     fn from(e: OktaError) -> Self {
-        Self::new(okta_code(&e), e.to_string())
+        let mut out = Self::new(okta_code(&e), e.to_string());
+        if let OktaError::WouldBeRefused { field, message, .. } = &e {
+            out.fields = Some(vec![FieldIssue { path: field.clone(), message: message.clone() }]);
+        }
+        out
     }
 }
 
@@ -126,7 +131,29 @@ impl From<LibraryError> for IpcError {
             LibraryError::NotDeletable { .. } | LibraryError::NotPublished { .. } => {
                 IpcErrorCode::NotAllowed
             }
-            LibraryError::Okta(o) => okta_code(o),
+            LibraryError::Okta(o) => return IpcError::from(o.clone()),
+            LibraryError::NotSubmittable(NotSubmittable::PrecheckFailed { issues }) => {
+                let fields = issues
+                    .iter()
+                    .map(|i| FieldIssue { path: i.path.clone(), message: i.message.clone() })
+                    .collect();
+                return Self {
+                    code: IpcErrorCode::Refused,
+                    message: e.to_string(),
+                    fields: Some(fields),
+                };
+            }
+            LibraryError::NotSubmittable(_) => IpcErrorCode::NotAllowed,
+            LibraryError::PasswordTooLong { .. } => {
+                return Self {
+                    code: IpcErrorCode::BadInput,
+                    message: e.to_string(),
+                    fields: Some(vec![FieldIssue {
+                        path: "testAccount.password".into(),
+                        message: e.to_string(),
+                    }]),
+                };
+            }
         };
         Self::new(code, e.to_string())
     }

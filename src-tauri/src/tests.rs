@@ -94,14 +94,14 @@ fn issues_come_with_each_view_and_check_does_not_save() {
     let view = h.call("create_draft", json!({"integrationType": "apiService"})).unwrap();
     let id = view["id"].as_str().unwrap();
     let mut draft = view["draft"].clone();
-    draft["appInfo"]["appWebsite"] = json!("http://acme.example");
+    draft["testAccount"]["url"] = json!("http://acme.example/login");
     draft["apiService"]["scopes"] = json!(["okta.users.read", "okta.users.manage"]);
     let report = h.call("check_draft", json!({"id": id, "draft": draft})).unwrap();
     let issue = |rule: &str| {
         report["issues"].as_array().unwrap().iter().find(|i| i["rule"] == rule).cloned()
     };
-    let https = issue("url.https").expect("the http website is reported");
-    assert_eq!(https["path"], "appInfo.appWebsite");
+    let https = issue("url.https").expect("the http test account URL is reported");
+    assert_eq!(https["path"], "testAccount.url");
     assert_eq!(https["severity"], "error");
     assert_eq!(report["canSubmit"], false);
     let fix = issue("scopes.read_with_manage").unwrap()["action"].clone();
@@ -130,8 +130,16 @@ fn okta_errors_reach_the_ui_with_their_own_codes() {
     let view = h.call("create_draft", json!({"integrationType": "workflowsConnector"})).unwrap();
     let id = view["id"].as_str().unwrap();
     let err = h.call("submit_preview", json!({"id": id, "org": "acme.okta.com"})).unwrap_err();
-    assert_eq!(err["code"], "refused");
+    assert_eq!(err["code"], "notAllowed", "a connector goes through the OIN Manager");
     assert!(err["message"].as_str().unwrap().contains("OIN Manager"), "{err}");
+    let api = h.call("create_draft", json!({"integrationType": "apiService"})).unwrap();
+    let api_id = api["id"].as_str().unwrap();
+    let err =
+        h.call("submit_preview", json!({"id": api_id, "org": "acme.okta.com"})).unwrap_err();
+    assert_eq!(err["code"], "refused", "{err}");
+    let fields: Vec<&str> =
+        err["fields"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert!(fields.contains(&"appInfo.appName"), "the precheck's fields come along: {fields:?}");
     let values = h.call("handoff_values", json!({"id": id})).unwrap();
     assert_eq!(values, json!([]), "an empty draft has nothing to copy yet");
     assert_eq!(h.call("okta_accounts", json!({})).unwrap(), json!([]));

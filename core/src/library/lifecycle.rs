@@ -73,7 +73,7 @@ impl Library {
         today: CalendarDate,
     ) -> Result<Lifecycle, LibraryError> {
         let pack = RulePack::for_draft(&row.draft, today);
-        let wizard = pack.uses_wizard(row.draft.integration_type);
+        let wizard = pack.form(row.draft.integration_type).tool == crate::form::Tool::OinWizard;
         let status = SubmissionStatus::parse(&row.status);
         let events = self.store.status_events(&row.id)?;
         let published_at =

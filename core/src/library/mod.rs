@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::draft::{Attachment, Draft, IntegrationType};
 use crate::flowsuite::{self, SuiteReport};
-use crate::form::{Field, FIELDS};
+use crate::form::{Field, Form};
 use crate::lifecycle::{Allowed, SubmissionStatus};
 use crate::links::LinkCheck;
 use crate::rules::pack::RulePack;
@@ -63,15 +63,34 @@ pub struct DraftView {
     pub updated_at: i64,
 }
 
-/// What the form needs to draw itself for one draft type and pack.
+/// A rule pack as the selector shows it, for one integration type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PackChoice {
+    pub id: String,
+    /// "Okta's rules since 4 March 2026 — API service in the OIN Wizard".
+    pub title: String,
+    pub org_name: String,
+}
+
+impl PackChoice {
+    fn of(p: &RulePack, t: IntegrationType) -> Self {
+        Self { id: p.id.to_owned(), title: p.title_for(t), org_name: p.org_name.to_owned() }
+    }
+}
+
+/// What the form needs to draw itself: the pack's declared form for this
+/// draft's type, the values the draft holds outside it, and the choices.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FormSchema {
+    pub form: Form,
+    /// Fields of other forms that hold a value in this draft (kept, not asked).
+    pub outside: Vec<Field>,
+    /// Every field a label may be needed for: the form's, then the outside ones.
     pub fields: Vec<Field>,
-    pub use_cases: Vec<String>,
-    pub max_use_cases: u32,
-    pub packs: Vec<RulePack>,
-    pub pack: RulePack,
+    pub packs: Vec<PackChoice>,
+    pub pack: PackChoice,
     pub admin_scopes: Vec<String>,
 }
 
@@ -94,6 +113,10 @@ pub enum LibraryError {
     Logo(crate::logo::LogoError),
     #[error(transparent)]
     Okta(#[from] crate::okta::OktaError),
+    #[error(transparent)]
+    NotSubmittable(#[from] crate::submission::NotSubmittable),
+    #[error("The test account password is {length} characters; Okta takes at most 255. It wasn't saved.")]
+    PasswordTooLong { length: usize },
 }
 
 /// The drafts library, over a store and a secret store.
@@ -215,7 +238,9 @@ impl Library {
             type_label: t.label().to_owned(),
             org: row.draft.org.clone().filter(|o| !o.trim().is_empty()),
             status,
-            status_label: status.label(pack.uses_wizard(t)).to_owned(),
+            status_label: status
+                .label(pack.form(t).tool == crate::form::Tool::OinWizard)
+                .to_owned(),
             allowed: crate::lifecycle::allowed(status),
             percent: self.check(&row.id, &row.draft, today).completion.percent,
             updated_at: row.updated_at,
@@ -374,6 +399,15 @@ impl Library {
         now_ms: i64,
     ) -> Result<DraftView, LibraryError> {
         let row = self.store.load_draft(id)?;
+        let today = CalendarDate::from_unix_millis(now_ms);
+        let form = RulePack::for_draft(&row.draft, today).form(row.draft.integration_type);
+        let limit = form.field("testAccount.password").and_then(|f| f.limit);
+        let length = crate::rules::checks::form_length(password.expose());
+        if let Some(l) = limit.filter(|l| l.severity == crate::rules::Severity::Error) {
+            if length > l.max as usize {
+                return Err(LibraryError::PasswordTooLong { length });
+            }
+        }
         let result = self.secrets.set(&account::test_account(id), &password);
         self.has_password.borrow_mut().remove(id);
         result?;
@@ -404,17 +438,19 @@ impl Library {
         Ok(self.store.set_session(session)?)
     }
 
-    /// Labels, help, use cases and scopes for the form of one draft.
+    /// The declared form of one draft, with its labels, help, limits and choices.
     pub fn form_schema(&self, id: &str, today: CalendarDate) -> Result<FormSchema, LibraryError> {
         let draft = self.store.load_draft(id)?.draft;
         let pack = RulePack::for_draft(&draft, today);
-        let (use_cases, max) = pack.use_cases(draft.integration_type);
+        let t = draft.integration_type;
+        let form = *pack.form(t);
+        let outside: Vec<Field> = form.outside(&draft).into_iter().copied().collect();
         Ok(FormSchema {
-            fields: FIELDS.to_vec(),
-            use_cases: use_cases.iter().map(|s| (*s).to_owned()).collect(),
-            max_use_cases: max as u32,
-            packs: PACKS.to_vec(),
-            pack: *pack,
+            fields: form.fields.iter().chain(outside.iter()).copied().collect(),
+            form,
+            outside,
+            packs: PACKS.iter().map(|p| PackChoice::of(p, t)).collect(),
+            pack: PackChoice::of(pack, t),
             admin_scopes: ScopeCatalog::get().admin_management(),
         })
     }

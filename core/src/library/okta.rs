@@ -9,14 +9,14 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::{DraftSummary, Library, LibraryError};
-use crate::draft::IntegrationType;
 use crate::lifecycle::{self, SubmissionStatus};
 use crate::okta::remote::RemoteSubmission;
 use crate::okta::status::map_status;
 use crate::okta::submit::{LogoFile, Plan, Submitted};
-use crate::okta::{Account, OktaError, OrgUrl};
-use crate::rules::{CalendarDate, Severity};
+use crate::okta::{Account, OrgUrl};
+use crate::rules::CalendarDate;
 use crate::store::{OutboxItem, RemoteLink};
+use crate::submission::{NotSubmittable, Submission};
 
 /// What a submit will send, ready to show or send.
 pub struct Prepared {
@@ -72,8 +72,8 @@ impl Library {
         Ok(self.store.outbox()?)
     }
 
-    /// What submitting draft `id` to `org` sends. Refused unless the precheck
-    /// has no error and the status allows a submit. `rev`: the revision the
+    /// What submitting draft `id` to `org` sends. Refused (one home:
+    /// `Submission::new`) unless the precheck passes and the status allows a submit. `rev`: the revision the
     /// user confirmed (None: the one saved now).
     pub fn prepare_submit(
         &self,
@@ -85,46 +85,24 @@ impl Library {
         let row = self.store.load_draft(id)?;
         let status = SubmissionStatus::parse(&row.status);
         if !lifecycle::allowed(status).submit {
-            return Err(OktaError::Refused(format!(
-                "This submission is “{}”: it can't be sent again until Okta hands it back.",
-                status.label(true)
-            ))
-            .into());
+            return Err(
+                NotSubmittable::UnderReview { status: status.label(true).to_owned() }.into()
+            );
         }
         let draft = match rev {
             Some(r) => self.store.draft_at(id, r)?.unwrap_or(row.draft),
             None => row.draft,
         };
-        if draft.integration_type != IntegrationType::ApiService {
-            return Err(OktaError::Refused(
-                "Workflows connectors are submitted in the OIN Manager, which has no API. Use \
-                 \"Submit in the OIN Manager\"."
-                    .into(),
-            )
-            .into());
-        }
         let report = self.check(id, &draft, today);
-        let errors = report.issues.iter().filter(|i| i.severity == Severity::Error).count();
-        if errors > 0 {
-            return Err(OktaError::Refused(format!(
-                "The precheck still finds {errors} problem{} Okta would reject. Fix {} first.",
-                if errors == 1 { "" } else { "s" },
-                if errors == 1 { "it" } else { "them" }
-            ))
-            .into());
-        }
-        let logo = match &draft.app_info.app_icon {
-            Some(a) => Some(LogoFile {
-                file_name: a.file_name.clone(),
-                bytes: self.store.file(&a.sha256)?,
-            }),
-            None => None,
-        };
+        let sub = Submission::new(draft, &report)?;
+        let icon = sub.draft().app_info.app_icon.as_ref().expect("a submission has a logo");
+        let logo =
+            LogoFile { file_name: icon.file_name.clone(), bytes: self.store.file(&icon.sha256)? };
         let password = self.secrets.get(&crate::secrets::account::test_account(id))?;
         let known_id = self.store.remote(id)?.filter(|r| r.org == org.host()).map(|r| r.remote_id);
         Ok(Prepared {
-            name: draft.app_info.app_name.clone().unwrap_or_default(),
-            plan: Plan::new(&draft, password, logo)?,
+            name: sub.name().to_owned(),
+            plan: Plan::new(&sub, password, logo),
             known_id,
             rev: rev.unwrap_or(row.rev.head),
         })

@@ -106,12 +106,21 @@ fn the_form_schema_follows_the_drafts_pack() {
     let view = lib.create(IntegrationType::ApiService, None, NOW).unwrap();
     let today = CalendarDate::from_unix_millis(NOW);
     let wizard = lib.form_schema(&view.id, today).unwrap();
-    assert_eq!((wizard.use_cases.len(), wizard.max_use_cases), (7, 3));
+    let uc = |s: &crate::library::FormSchema| {
+        let c = s.form.field("appInfo.useCases").unwrap().choices.unwrap();
+        (c.options.len(), c.max)
+    };
+    assert_eq!(uc(&wizard), (7, 3));
+    assert_eq!(wizard.form.tool, crate::form::Tool::OinWizard);
+    assert_eq!(
+        wizard.pack.title,
+        "Okta's rules since 4 March 2026 — API service in the OIN Wizard"
+    );
     let mut d = view.draft.clone();
     d.rule_pack = Some("oin-manager-2025".into());
     lib.save(&view.id, &d, NOW + 1).unwrap();
     let manager = lib.form_schema(&view.id, today).unwrap();
-    assert_eq!((manager.use_cases.len(), manager.max_use_cases), (10, 5));
+    assert_eq!(uc(&manager), (10, 5));
     assert!(manager.admin_scopes.contains(&"okta.users.read".to_owned()));
 }
 

@@ -30,8 +30,28 @@ pub enum OktaError {
     Cancelled,
     #[error("{0}")]
     Refused(String),
+    /// A body Okta's schema would refuse: nothing was sent.
+    #[error("Nothing was sent: {message} {fix}")]
+    WouldBeRefused { field: String, message: String, fix: String },
+    /// Okta refused a step after the submission existed; its id is kept, so
+    /// the next attempt continues the same submission.
+    #[error("Step {step} of {total} ({label}) was refused: {detail} The submission ({id}) is kept: fix this and submit again to continue it.")]
+    RefusedAtStep { step: usize, total: usize, label: String, id: String, detail: String },
+    /// Several submissions in the org could be this draft, or one of another kind has its name.
+    #[error("{}", ambiguous_words(name, candidates))]
+    Ambiguous { name: String, candidates: Vec<super::submit::Candidate> },
     #[error(transparent)]
     Keychain(#[from] SecretError),
+}
+
+fn ambiguous_words(name: &str, candidates: &[super::submit::Candidate]) -> String {
+    let listed: Vec<String> =
+        candidates.iter().map(|c| format!("{} ({}, {})", c.id, c.kind, c.status)).collect();
+    format!(
+        "The org already has {} named “{name}”: {}. OIN Studio won't replace a submission it didn't create. Choose the one that is this draft, or rename the draft.",
+        if candidates.len() == 1 { "a submission".to_owned() } else { format!("{} submissions", candidates.len()) },
+        listed.join("; ")
+    )
 }
 
 /// What kind of failure this is: the CLI's exit code and the UI's tone.
@@ -53,7 +73,12 @@ impl OktaError {
             }
             Self::Okta { status, .. } if *status >= 500 => ErrorClass::Unreachable,
             Self::Malformed { .. } => ErrorClass::Unreachable,
-            Self::Okta { .. } | Self::OAuth { .. } | Self::Refused(_) => ErrorClass::Refused,
+            Self::Okta { .. }
+            | Self::OAuth { .. }
+            | Self::Refused(_)
+            | Self::WouldBeRefused { .. }
+            | Self::RefusedAtStep { .. } => ErrorClass::Refused,
+            Self::Ambiguous { .. } => ErrorClass::BadInput,
             Self::BadOrg(_)
             | Self::Insecure(_)
             | Self::NotSignedIn { .. }

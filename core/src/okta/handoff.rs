@@ -1,4 +1,4 @@
-//! The Workflows connector hand-off (reference §7): the OIN Manager has no API,
+//! The Workflows connector hand-off: the OIN Manager has no API,
 //! so the user types the prepared values into its web form. This lists every
 //! value in the order the form asks for it, with Okta's labels.
 
@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::draft::Draft;
-use crate::form::FIELDS;
+use crate::form::MANAGER_WORKFLOWS;
 
 /// Where the OIN Manager lives.
 pub const OIN_MANAGER_URL: &str = "https://oinmanager.okta.com";
@@ -44,7 +44,7 @@ pub fn values(d: &Draft, has_password: bool) -> Vec<HandoffValue> {
     let mut push = |path: String, value: Option<String>, kind: HandoffKind| {
         let key: Vec<&str> = path.split('.').filter(|p| p.parse::<usize>().is_err()).collect();
         let key = key[..key.len().min(2)].join(".");
-        let Some(field) = FIELDS.iter().find(|f| f.path == key) else { return };
+        let Some(field) = MANAGER_WORKFLOWS.fields.iter().find(|f| f.path == key) else { return };
         if let Some(value) = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) {
             let label = match path.split('.').nth(2).and_then(|i| i.parse::<usize>().ok()) {
                 Some(i) => format!("{} {}", field.label, i + 1),

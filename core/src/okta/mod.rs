@@ -1,4 +1,4 @@
-//! The Okta backends that are real (reference §7): sign-in to the ISV's own org
+//! The Okta backends that are real: sign-in to the ISV's own org
 //! (OAuth 2.0 for native apps, or an SSWS API token), the "Your OIN
 //! Integrations" API that submits API service integrations, submission status,
 //! and a client-credentials probe of an API service integration instance. The
@@ -7,12 +7,14 @@
 //! where they are safe, and errors in plain words without secrets.
 
 pub mod auth;
+pub mod body;
 pub mod error;
 pub mod handoff;
 pub mod http;
 pub mod org;
 pub mod probe;
 pub mod remote;
+pub mod schema;
 pub mod session;
 pub mod signin;
 pub mod status;

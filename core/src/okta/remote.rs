@@ -28,6 +28,49 @@ pub struct RemoteSubmission {
     #[serde(default)]
     #[ts(type = "Array<{ contactType: string, contactValueType: string, contact: string }>")]
     pub app_contact_details: Vec<Value>,
+    /// What the submission integrates (SubmissionCapabilityEnhanced).
+    #[serde(default)]
+    #[ts(skip)]
+    pub capabilities: Vec<Value>,
+    #[serde(default)]
+    #[ts(skip)]
+    pub sso: Option<Value>,
+    #[serde(default)]
+    #[ts(skip)]
+    pub api_service: Option<Value>,
+}
+
+impl RemoteSubmission {
+    /// What kind of integration it is, from its capabilities and protocol
+    /// blocks; `None` when Okta's answer says nothing (a bare submission).
+    pub fn kind(&self) -> Option<&'static str> {
+        let caps: Vec<&str> =
+            self.capabilities.iter().filter_map(|c| c["capability"].as_str()).collect();
+        let protocols: Vec<&str> = self
+            .capabilities
+            .iter()
+            .flat_map(|c| c["supportedProtocols"].as_array().into_iter().flatten())
+            .filter_map(Value::as_str)
+            .collect();
+        let sso = self.sso.as_ref();
+        if caps.contains(&"API_SERVICE") || self.api_service.is_some() {
+            Some("API service")
+        } else if protocols.contains(&"SAML") || sso.is_some_and(|s| s.get("saml").is_some()) {
+            Some("SAML")
+        } else if protocols.contains(&"OIDC") || sso.is_some_and(|s| s.get("oidc").is_some()) {
+            Some("OIDC")
+        } else if let Some(c) = caps.first() {
+            Some(match *c {
+                "PROVISIONING" => "provisioning",
+                "ENTITLEMENTS" => "entitlements",
+                "UNIVERSAL_LOGOUT" => "Universal Logout",
+                "SSO" => "SSO",
+                _ => "another kind",
+            })
+        } else {
+            None
+        }
+    }
 }
 
 /// Every submission in the org (follows the `Link: rel="next"` cursor).

@@ -1,23 +1,26 @@
 //! Submitting an API service integration through the "Your OIN Integrations"
-//! API (reference §7, schema in okta-oin-subset.yaml): a [`Plan`] of the exact
-//! requests — what the user confirms, what `oin submit --dry-run` prints, and
-//! what [`execute`] sends. Sending is idempotent per draft: a known submission
-//! id is replaced, never created again, and a create whose answer was lost is
-//! found again by name before anything else is sent.
+//! API (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/YourOinIntegrations/):
+//! a [`Plan`] of the exact requests — what the user confirms, what `oin submit
+//! --dry-run` prints, and what [`execute`] sends. A plan is made only from a
+//! [`Submission`] (a draft that passed the precheck), so it can't fail.
+//! Before the first request every body is checked against Okta's schema with
+//! the real values; one that would be refused sends nothing. Sending is
+//! idempotent per draft: a known submission id is replaced, never created
+//! again; a create whose answer was lost is found again by name — only an API
+//! service submission of exactly that name; anything else stops and asks.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 use ts_rs::TS;
 
+use super::body::{self, replace_marks, Bodies};
 use super::http::{Body, Request};
 use super::remote::{get, list, RemoteSubmission};
 use super::{Okta, OktaError, SUBMISSIONS};
-use crate::draft::{ContactKind, Draft, IntegrationType};
 use crate::lifecycle::SubmissionStatus;
 use crate::secrets::Sensitive;
+use crate::submission::Submission;
 
-const PASSWORD_MARK: &str = "${testAccount.password}";
-const LOGO_MARK: &str = "${logo}";
 const ID_MARK: &str = "{submissionId}";
 /// What the preview shows instead of the password.
 pub const MASK: &str = "••••••••";
@@ -54,65 +57,13 @@ pub struct StepPreview {
 pub struct Plan {
     steps: Vec<Step>,
     password: Option<Sensitive<String>>,
+    bodies: Bodies,
 }
 
 /// The logo file to upload: name and bytes.
 pub struct LogoFile {
     pub file_name: String,
     pub bytes: Vec<u8>,
-}
-
-fn text(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
-}
-
-/// The request body of `createSubmission`/`replaceSubmission` (SubmissionRequest).
-fn submission_body(d: &Draft) -> Value {
-    let mut contacts: Vec<Value> = d
-        .support
-        .contacts
-        .iter()
-        .filter_map(|c| {
-            let kind = match c.kind {
-                ContactKind::Email => "EMAIL",
-                ContactKind::Url => "URL",
-                ContactKind::Phone => "PHONE",
-            };
-            text(&c.value).map(|v| {
-                json!({"contactType": "CUSTOMER_SUPPORT", "contactValueType": kind, "contact": v})
-            })
-        })
-        .collect();
-    if let Some(e) = text(&d.support.escalation_contact) {
-        contacts.push(
-            json!({"contactType": "ESCALATION_SUPPORT", "contactValueType": "EMAIL", "contact": e}),
-        );
-    }
-    json!({
-        "name": text(&d.app_info.app_name).unwrap_or_default(),
-        "description": text(&d.app_info.description).unwrap_or_default(),
-        "logo": LOGO_MARK,
-        "appContactDetails": contacts,
-    })
-}
-
-fn testing_body(d: &Draft, has_password: bool) -> Value {
-    let mut body = serde_json::Map::new();
-    if let Some(e) = text(&d.support.escalation_contact) {
-        body.insert("escalationSupportContact".into(), e.into());
-    }
-    if let Some(r) = text(&d.api_service.scope_reason) {
-        body.insert("apiServiceTestConfiguration".into(), json!({"scopeExplanation": r}));
-    }
-    let t = &d.test_account;
-    if let (Some(url), Some(user), true) = (text(&t.url), text(&t.username), has_password) {
-        let mut account = json!({"url": url, "username": user, "password": PASSWORD_MARK});
-        if let Some(i) = text(&t.instructions) {
-            account["instructions"] = i.into();
-        }
-        body.insert("testAccount".into(), account);
-    }
-    Value::Object(body)
 }
 
 fn content_type(file_name: &str) -> &'static str {
@@ -127,33 +78,12 @@ fn content_type(file_name: &str) -> &'static str {
 }
 
 impl Plan {
-    /// The requests for `draft`. The caller has checked that the precheck is
-    /// clean; this refuses only what can't be sent at all.
-    pub fn new(
-        draft: &Draft,
-        password: Option<Sensitive<String>>,
-        logo: Option<LogoFile>,
-    ) -> Result<Self, OktaError> {
-        if draft.integration_type != IntegrationType::ApiService {
-            return Err(OktaError::Refused(
-                "Workflows connectors are submitted in the OIN Manager, which has no API. Use \
-                 \"Submit in the OIN Manager\"."
-                    .into(),
-            ));
-        }
-        let logo = logo.ok_or_else(|| {
-            OktaError::Refused("Add a logo first: Okta requires one with the submission.".into())
-        })?;
+    /// The requests for a submission; `logo`: the file its app icon names.
+    pub fn new(sub: &Submission, password: Option<Sensitive<String>>, logo: LogoFile) -> Self {
         let password = password.filter(|p| !p.expose().is_empty());
-        let sub = format!("{SUBMISSIONS}/{ID_MARK}");
-        let guide = text(&draft.api_service.config_guide_url);
-        let mut api = json!({
-            "scopes": draft.api_service.scopes,
-            "authenticationMethod": "client_secret_basic",
-        });
-        if let Some(g) = guide {
-            api["setupInstructionsUri"] = g.into();
-        }
+        let bodies = body::bodies(sub.draft(), password.is_some());
+        let sub_path = format!("{SUBMISSIONS}/{ID_MARK}");
+        let json = |i: usize| StepBody::Json(bodies.all()[i].value.clone());
         let steps = vec![
             Step {
                 label: "Upload the logo",
@@ -169,36 +99,55 @@ impl Plan {
                 label: "Create or replace the submission",
                 method: "POST",
                 path: SUBMISSIONS.into(),
-                body: StepBody::Json(submission_body(draft)),
+                body: json(0),
             },
             Step {
                 label: "Declare the API service capability",
                 method: "PUT",
-                path: format!("{sub}/capabilities"),
-                body: StepBody::Json(json!({"capabilities": [
-                    {"capability": "API_SERVICE", "supportedProtocols": ["OAUTH2"]}
-                ]})),
+                path: format!("{sub_path}/capabilities"),
+                body: json(1),
             },
             Step {
                 label: "Set the API service configuration",
                 method: "PUT",
-                path: format!("{sub}/capabilities/api-service/protocols/oauth2"),
-                body: StepBody::Json(api),
+                path: format!("{sub_path}/capabilities/api-service/protocols/oauth2"),
+                body: json(2),
             },
             Step {
                 label: "Set the testing information",
                 method: "PUT",
-                path: format!("{sub}/testing"),
-                body: StepBody::Json(testing_body(draft, password.is_some())),
+                path: format!("{sub_path}/testing"),
+                body: json(3),
             },
             Step {
                 label: "Submit for review",
                 method: "POST",
-                path: format!("{sub}/submit"),
+                path: format!("{sub_path}/submit"),
                 body: StepBody::None,
             },
         ];
-        Ok(Self { steps, password })
+        Self { steps, password, bodies }
+    }
+
+    /// Okta's schema over every body as it will be sent, the real password
+    /// included (it never leaves Rust). The first objection, on its field.
+    pub fn check_locally(&self) -> Result<(), OktaError> {
+        let pw = password(self);
+        for b in self.bodies.all() {
+            if let Some(v) = body::violations(b, pw).into_iter().next() {
+                let field = b.field_of(&v.pointer).unwrap_or(&v.pointer).to_owned();
+                let label = crate::form::every_field()
+                    .find(|f| crate::form::owns(f.path, &field))
+                    .map_or(field.clone(), |f| f.label.to_owned());
+                let sent = replace_marks(&b.value, pw, "");
+                let shown = (field != "testAccount.password")
+                    .then(|| sent.pointer(&v.pointer).and_then(Value::as_str))
+                    .flatten();
+                let (message, fix, _) = crate::rules::schema::words(&label, &field, shown, &v);
+                return Err(OktaError::WouldBeRefused { field, message, fix });
+            }
+        }
+        Ok(())
     }
 
     /// Every request, password masked; `known_id` fills the submission id in
@@ -232,20 +181,6 @@ fn resolve(step: &Step, id: Option<&str>) -> (&'static str, String) {
     }
 }
 
-fn replace_marks(v: &Value, password: &str, logo: &str) -> Value {
-    match v {
-        Value::String(s) if s == PASSWORD_MARK => Value::String(password.to_owned()),
-        Value::String(s) if s == LOGO_MARK => Value::String(logo.to_owned()),
-        Value::Array(a) => {
-            Value::Array(a.iter().map(|x| replace_marks(x, password, logo)).collect())
-        }
-        Value::Object(m) => Value::Object(
-            m.iter().map(|(k, x)| (k.clone(), replace_marks(x, password, logo))).collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
 /// What a finished submit gives back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -266,11 +201,26 @@ pub fn execute(
     on_id: &mut dyn FnMut(&str) -> Result<(), OktaError>,
     progress: &mut dyn FnMut(usize, usize, &str),
 ) -> Result<Submitted, OktaError> {
+    plan.check_locally()?;
     let total = plan.steps.len();
     let mut id = known_id.map(str::to_owned);
     let mut logo_url = String::new();
     for (i, step) in plan.steps.iter().enumerate() {
         progress(i + 1, total, step.label);
+        let at_step = |e: OktaError, id: &Option<String>| match (&e, id) {
+            (OktaError::Okta { .. } | OktaError::Refused(_), Some(kept))
+                if e.class() == super::ErrorClass::Refused =>
+            {
+                OktaError::RefusedAtStep {
+                    step: i + 1,
+                    total,
+                    label: step.label.into(),
+                    id: kept.clone(),
+                    detail: e.to_string(),
+                }
+            }
+            _ => e,
+        };
         match &step.body {
             StepBody::Logo { file_name, content_type, bytes } => {
                 let req = Request {
@@ -300,7 +250,8 @@ pub fn execute(
                 let new_id = match &id {
                     Some(known) => {
                         let url = okta.org().join(&format!("{SUBMISSIONS}/{known}"));
-                        okta.call(Request::new("PUT", url).json(body))?;
+                        okta.call(Request::new("PUT", url).json(body))
+                            .map_err(|e| at_step(e, &id))?;
                         known.clone()
                     }
                     None => create(okta, body, name)?,
@@ -309,20 +260,18 @@ pub fn execute(
                 id = Some(new_id);
             }
             _ => {
-                let Some(known) = id.as_deref() else {
-                    return Err(OktaError::Refused("no submission id".into()));
-                };
-                let (method, path) = resolve(step, Some(known));
+                let known = id.clone().expect("the create step comes first and sets the id");
+                let (method, path) = resolve(step, Some(&known));
                 let mut req = Request::new(method, okta.org().join(&path));
                 if let StepBody::Json(v) = &step.body {
-                    let pw = self::password(plan);
-                    req = req.json(replace_marks(v, pw, &logo_url));
+                    req = req.json(replace_marks(v, password(plan), &logo_url));
                 }
-                if path.ends_with("/submit") {
-                    submit(okta, req, known)?;
+                let sent = if path.ends_with("/submit") {
+                    submit(okta, req, &known)
                 } else {
-                    okta.call(req)?;
-                }
+                    okta.call(req).map(|_| ())
+                };
+                sent.map_err(|e| at_step(e, &id))?;
             }
         }
     }
@@ -335,12 +284,51 @@ fn password(plan: &Plan) -> &str {
     plan.password.as_ref().map_or("", |p| p.expose().as_str())
 }
 
+/// A submission in the org that has the draft's name, for the user to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+    /// "API service", "SAML", … or "unknown" when Okta's answer doesn't say.
+    pub kind: String,
+    pub status: String,
+}
+
+/// The submission this draft already is in the org, found by name: only a
+/// not-yet-submitted API service submission (or one with no capability yet —
+/// a create of ours whose answer was lost) of exactly this name, and only when
+/// it is the only one of that name. Anything else stops the submit: the user
+/// chooses (`--submission-id`, or the submit dialog).
 fn find_by_name(okta: &Okta, name: &str) -> Result<Option<String>, OktaError> {
     let name = name.trim();
-    Ok(list(okta)?
+    let same: Vec<RemoteSubmission> = list(okta)?
         .into_iter()
-        .find(|s| s.name.as_deref().map(str::trim) == Some(name))
-        .map(|s| s.id))
+        .filter(|s| s.name.as_deref().map(str::trim) == Some(name))
+        .collect();
+    let ours = |s: &RemoteSubmission| {
+        s.kind().is_none_or(|k| k == "API service")
+            && s.status.as_deref().is_none_or(|w| {
+                super::status::map_status(w, SubmissionStatus::Draft)
+                    == Some(SubmissionStatus::Draft)
+            })
+    };
+    match same.as_slice() {
+        [] => Ok(None),
+        [only] if ours(only) => Ok(Some(only.id.clone())),
+        _ => Err(OktaError::Ambiguous {
+            name: name.to_owned(),
+            candidates: same
+                .iter()
+                .map(|s| Candidate {
+                    id: s.id.clone(),
+                    name: s.name.clone().unwrap_or_default(),
+                    kind: s.kind().unwrap_or("unknown").to_owned(),
+                    status: s.status.clone().unwrap_or_default(),
+                })
+                .collect(),
+        }),
+    }
 }
 
 /// POST create; if the answer is lost on the way back, the submission may exist:
@@ -354,6 +342,7 @@ fn create(okta: &Okta, body: Value, name: &str) -> Result<String, OktaError> {
         Err(e @ (OktaError::Unreachable { .. } | OktaError::Timeout { .. })) => {
             match find_by_name(okta, name) {
                 Ok(Some(id)) => Ok(id),
+                Err(ambiguous @ OktaError::Ambiguous { .. }) => Err(ambiguous),
                 _ => Err(e),
             }
         }
@@ -384,6 +373,7 @@ fn submit(okta: &Okta, req: Request, id: &str) -> Result<(), OktaError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::draft::{ContactKind, Draft, IntegrationType};
 
     fn draft() -> Draft {
         let mut d = Draft::new(IntegrationType::ApiService);
@@ -400,13 +390,17 @@ mod tests {
         d
     }
 
-    fn logo() -> Option<LogoFile> {
-        Some(LogoFile { file_name: "logo.png".into(), bytes: vec![1, 2, 3] })
+    fn logo() -> LogoFile {
+        LogoFile { file_name: "logo.png".into(), bytes: vec![1, 2, 3] }
+    }
+
+    fn plan(d: &Draft, pw: Option<&str>) -> Plan {
+        Plan::new(&Submission::unchecked(d.clone()), pw.map(|p| Sensitive::new(p.into())), logo())
     }
 
     #[test]
     fn the_preview_masks_the_password_and_names_every_request() {
-        let plan = Plan::new(&draft(), Some(Sensitive::new("hunter2".into())), logo()).unwrap();
+        let plan = plan(&draft(), Some("hunter2"));
         let p = plan.preview(None);
         let text = serde_json::to_string(&p).unwrap();
         assert!(!text.contains("hunter2"), "{text}");
@@ -421,11 +415,21 @@ mod tests {
     }
 
     #[test]
-    fn no_password_means_no_test_account_block_and_workflows_are_refused() {
-        let plan = Plan::new(&draft(), None, logo()).unwrap();
+    fn no_password_means_no_test_account_block() {
+        let plan = plan(&draft(), None);
         assert!(!plan.preview(None)[4].body.as_deref().unwrap().contains("testAccount"));
-        let wf = Draft::new(IntegrationType::WorkflowsConnector);
-        assert!(Plan::new(&wf, None, logo()).is_err());
-        assert!(Plan::new(&draft(), None, None).is_err(), "no logo, no plan");
+    }
+
+    #[test]
+    fn a_password_okta_would_refuse_stops_the_plan_before_sending() {
+        assert!(plan(&draft(), Some("hunter2")).check_locally().is_ok());
+        let long = "p".repeat(256);
+        match plan(&draft(), Some(&long)).check_locally() {
+            Err(OktaError::WouldBeRefused { field, message, .. }) => {
+                assert_eq!(field, "testAccount.password");
+                assert!(!message.contains(&long), "the message never holds the password");
+            }
+            other => panic!("a 256-character password is refused locally: {other:?}"),
+        }
     }
 }

@@ -12,8 +12,8 @@ use ts_rs::TS;
 use super::issue::{Issue, Severity};
 use super::pack::RulePack;
 use super::Facts;
-use crate::draft::{is_filled, Draft};
-use crate::form::{field, Tab};
+use crate::draft::Draft;
+use crate::form::{owns, value, Field, Tab};
 
 /// Completion of one tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -45,48 +45,20 @@ pub struct Completion {
     pub rule_pack: String,
 }
 
-/// The required fields of this draft under this pack, each with whether it is filled.
-pub(crate) fn required(draft: &Draft, pack: &RulePack, facts: &Facts) -> Vec<(&'static str, bool)> {
-    let a = &draft.app_info;
-    let t = draft.integration_type;
-    let mut out = vec![("appInfo.existsInOin", a.exists_in_oin.is_some())];
-    if a.exists_in_oin == Some(true) {
-        out.push(("appInfo.existingAppName", is_filled(&a.existing_app_name)));
-        out.push(("appInfo.updateSummary", is_filled(&a.update_summary)));
-    }
-    out.push(("appInfo.appName", is_filled(&a.app_name)));
-    out.push(("appInfo.appWebsite", is_filled(&a.app_website)));
-    if pack.min_use_cases(t) > 0 {
-        out.push(("appInfo.useCases", a.use_cases.iter().any(|u| !u.trim().is_empty())));
-    }
-    out.push(("appInfo.description", is_filled(&a.description)));
-    out.push(("appInfo.appIcon", a.app_icon.is_some()));
-    let s = &draft.support;
-    out.push(("support.contacts", s.contacts.iter().any(|c| is_filled(&c.value))));
-    out.push(("support.escalationContact", is_filled(&s.escalation_contact)));
-    let ta = &draft.test_account;
-    out.push(("testAccount.url", is_filled(&ta.url)));
-    out.push(("testAccount.username", is_filled(&ta.username)));
-    out.push(("testAccount.password", facts.has_password));
-    match t {
-        crate::IntegrationType::WorkflowsConnector => {
-            let w = &draft.workflows;
-            out.push(("workflows.connector", is_filled(&w.connector)));
-            out.push(("workflows.version", is_filled(&w.version)));
-            out.push(("workflows.testSuite", w.test_suite.is_some()));
-            out.push(("workflows.userDocUrl", is_filled(&w.user_doc_url)));
-            out.push(("workflows.apiDocUrl", is_filled(&w.api_doc_url)));
-        }
-        crate::IntegrationType::ApiService => {
-            let api = &draft.api_service;
-            out.push(("apiService.scopes", api.scopes.iter().any(|s| !s.trim().is_empty())));
-            if pack.requires_scope_reason() {
-                out.push(("apiService.scopeReason", is_filled(&api.scope_reason)));
-            }
-            out.push(("apiService.configGuideUrl", is_filled(&api.config_guide_url)));
-        }
-    }
-    out
+/// The required fields of this draft under this pack, each with whether it is
+/// filled: exactly what the pack's form for this integration type declares.
+pub(crate) fn required(
+    draft: &Draft,
+    pack: &RulePack,
+    facts: &Facts,
+) -> Vec<(&'static Field, bool)> {
+    let form = pack.form(draft.integration_type);
+    let json = value::json(draft);
+    form.fields
+        .iter()
+        .filter(|f| form.is_required(f, draft))
+        .map(|f| (f, value::filled(&json, f, facts.has_password)))
+        .collect()
 }
 
 /// Rounds down, so 100 means every required field is filled — never 99.5 shown as 100.
@@ -96,26 +68,19 @@ fn percent(filled: u32, required: u32) -> u8 {
 
 /// True when an error concerns this field or one of its items.
 fn has_error(issues: &[Issue], path: &str) -> bool {
-    issues.iter().any(|i| {
-        i.severity == Severity::Error
-            && (i.path == path
-                || i.path.strip_prefix(path).is_some_and(|rest| rest.starts_with('.')))
-    })
+    issues.iter().any(|i| i.severity == Severity::Error && owns(path, &i.path))
 }
 
 /// How complete a draft is, per tab and overall, given the issues `check` found.
 pub fn completion(draft: &Draft, pack: &RulePack, facts: &Facts, issues: &[Issue]) -> Completion {
     let req = required(draft, pack, facts);
-    let fields: Vec<_> = req
+    let fields: Vec<_> =
+        req.iter().map(|(f, filled)| (*f, *filled && !has_error(issues, f.path))).collect();
+    let tabs = pack
+        .form(draft.integration_type)
+        .tabs
         .iter()
-        .map(|(path, filled)| {
-            let f = field(path).expect("required field is in the form");
-            (f, *filled && !has_error(issues, path))
-        })
-        .collect();
-    let tabs = Tab::for_type(draft.integration_type)
-        .into_iter()
-        .map(|tab| {
+        .map(|&tab| {
             let mine = fields.iter().filter(|(f, _)| f.tab == tab);
             let required = mine.clone().count() as u32;
             let filled = mine.filter(|(_, ok)| *ok).count() as u32;
@@ -195,12 +160,35 @@ mod tests {
     }
 
     #[test]
-    fn scope_reason_is_required_only_from_2026() {
+    fn scope_reason_is_optional_in_every_pack() {
         let mut d = full(IntegrationType::ApiService);
         d.api_service.scope_reason = None;
-        assert_eq!(completion(&d, pack("oin-manager-2025"), pw()).percent, 100);
+        for p in ["oin-manager-2025", "oin-2026"] {
+            assert_eq!(completion(&d, pack(p), pw()).percent, 100, "Okta marks it optional ({p})");
+        }
+    }
+
+    #[test]
+    fn the_wizard_needs_none_of_the_managers_questions() {
+        let mut d = full(IntegrationType::ApiService);
+        d.app_info.exists_in_oin = None;
+        d.app_info.app_website = None;
+        d.support.contacts.clear();
+        d.app_info.use_cases.clear();
         let c = completion(&d, pack("oin-2026"), pw());
-        assert_eq!(c.missing[0].path, "apiService.scopeReason");
+        assert_eq!(c.percent, 100, "the OIN Wizard asks none of these: {:?}", c.missing);
+        let labels: Vec<_> = c.tabs.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Integration details", "Configure your integration", "Test your integration"]
+        );
+        let old = completion(&d, pack("oin-manager-2025"), pw());
+        let missing: Vec<_> = old.missing.iter().map(|m| m.path.as_str()).collect();
+        assert_eq!(
+            missing,
+            ["appInfo.existsInOin", "appInfo.appWebsite", "appInfo.useCases", "support.contacts"],
+            "the OIN Manager's form asks all of them"
+        );
     }
 
     #[test]
@@ -223,9 +211,9 @@ mod tests {
     #[test]
     fn an_invalid_value_is_not_complete() {
         let mut d = full(IntegrationType::ApiService);
-        d.app_info.app_website = Some("acme.example".into());
+        d.test_account.url = Some("acme.example".into());
         let c = completion(&d, pack("oin-2026"), pw());
-        assert_eq!(c.missing[0].path, "appInfo.appWebsite", "filled but not an https URL");
+        assert_eq!(c.missing[0].path, "testAccount.url", "filled but not an https URL");
         assert!(c.percent < 100);
     }
 

@@ -21,6 +21,8 @@ pub enum Severity {
 pub enum FixAction {
     /// Remove a scope that another chosen scope already includes.
     RemoveScope { scope: String },
+    /// Replace a text field's value, e.g. with the correctly encoded address.
+    SetText { path: String, value: String },
 }
 
 /// One problem found in a draft.

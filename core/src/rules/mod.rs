@@ -10,17 +10,17 @@ pub mod checks;
 pub mod completion;
 pub mod issue;
 pub mod pack;
+pub mod schema;
 
 use serde::Serialize;
 use ts_rs::TS;
 
 pub use completion::{Completion, TabCompletion};
 pub use issue::{FixAction, Issue, Severity};
-pub use pack::{CalendarDate, RulePack, PACKS};
+pub use pack::{CalendarDate, RulePack, TestCredentials, PACKS};
 
 use crate::draft::Draft;
 use crate::flowsuite::SuiteReport;
-use crate::form::Tab;
 
 /// What the draft body cannot tell: facts kept elsewhere (the password lives in
 /// the secret store; the test suite's content in the file store).
@@ -56,6 +56,7 @@ pub struct Report {
 /// Runs every rule of `pack` over `draft`.
 pub fn check(draft: &Draft, pack: &RulePack, facts: &Facts) -> Report {
     let cx = catalog::Ctx { draft, pack, facts };
+    let form = pack.form(draft.integration_type);
     let mut issues = Vec::new();
     for rule in catalog::RULES {
         let mut found = issue::Findings::default();
@@ -69,20 +70,32 @@ pub fn check(draft: &Draft, pack: &RulePack, facts: &Facts) -> Report {
                 .find(|d| d.rule == id && d.path == f.path)
                 .filter(|_| severity == Severity::Warning)
                 .map(|d| d.reason.clone());
+            let source = if rule.source == catalog::FORM {
+                catalog::form_source(form.tool)
+            } else {
+                rule.source
+            };
             issues.push(Issue {
                 rule: id,
                 severity,
-                tab: Tab::of_path(&f.path),
+                tab: form.tab_of(&f.path),
                 path: f.path,
                 message: f.message,
                 fix: f.fix,
-                source: rule.source.to_owned(),
+                source: source.to_owned(),
                 action: f.action,
                 dismissible: severity == Severity::Warning,
                 dismissed,
             });
         }
     }
+    if form.via_api {
+        schema::floor(draft, form, &mut issues);
+        for i in issues.iter_mut().filter(|i| i.rule == schema::RULE) {
+            i.tab = form.tab_of(&i.path);
+        }
+    }
+    let tab_order = |t| form.tabs.iter().position(|x| *x == t).unwrap_or(0);
     issues.sort_by_key(|i| (i.severity, tab_order(i.tab)));
     let mut counts = Counts::default();
     for i in issues.iter().filter(|i| i.dismissed.is_none()) {
@@ -102,18 +115,21 @@ pub fn check(draft: &Draft, pack: &RulePack, facts: &Facts) -> Report {
     }
 }
 
-fn tab_order(t: Tab) -> u8 {
-    match t {
-        Tab::GeneralSettings => 0,
-        Tab::WorkflowsConnector | Tab::ApiService => 1,
-    }
-}
-
 impl FixAction {
     /// Applies the fix to a draft.
     pub fn apply(&self, draft: &mut Draft) {
         match self {
             FixAction::RemoveScope { scope } => draft.api_service.scopes.retain(|s| s != scope),
+            FixAction::SetText { path, value } => {
+                let mut json = crate::form::value::json(draft);
+                let pointer = format!("/{}", path.replace('.', "/"));
+                if let Some(slot) = json.pointer_mut(&pointer) {
+                    *slot = serde_json::Value::String(value.clone());
+                    if let Ok(changed) = serde_json::from_value(json) {
+                        *draft = changed;
+                    }
+                }
+            }
         }
     }
 }

@@ -1,10 +1,17 @@
-//! Dated rule packs (reference §1). Okta changes its rules over time; each pack
-//! says when it is in force and carries the values that differ between packs.
+//! Dated rule packs. Okta changes its rules over time; each pack says when it
+//! is in force, which form each integration type is submitted in (`crate::form`)
+//! and the few facts that differ between packs. Nothing outside this file
+//! compares pack ids: code asks the pack.
+//!
+//! Sources: https://developer.okta.com/docs/guides/submit-app/wfconnector/main/
+//! (the OIN Manager), https://developer.okta.com/docs/guides/submit-oin-app/apiservice/main/
+//! (the OIN Wizard, from 2026-03-04) and Okta's 2026 release notes.
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::draft::{Draft, IntegrationType};
+use crate::form::{Form, MANAGER_API_SERVICE, MANAGER_WORKFLOWS, WIZARD_API_SERVICE};
 
 /// A day on the calendar, ordered, with no time zone: rule packs change at dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
@@ -35,30 +42,15 @@ impl CalendarDate {
     }
 }
 
-/// The OIN Manager's ten use cases (reference §3).
-pub const OIN_MANAGER_USE_CASES: &[&str] = &[
-    "Automation",
-    "Centralized Logging",
-    "Directory and HR Sync",
-    "Bot or Fraud Detection",
-    "Identity Governance and Administration (IGA)",
-    "Identity Verification",
-    "Lifecycle Management",
-    "Multifactor Authentication (MFA)",
-    "Risk Signal Sharing",
-    "Zero Trust",
-];
-
-/// The OIN Wizard's seven use cases for API service integrations (reference §3).
-pub const OIN_WIZARD_USE_CASES: &[&str] = &[
-    "Automation",
-    "Centralized Logging",
-    "Directory and HR Sync",
-    "Identity Governance and Administration (IGA)",
-    "Identity Verification",
-    "Multifactor Authentication (MFA)",
-    "Zero Trust",
-];
+/// Who removes the test account after publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum TestCredentials {
+    /// The ISV deactivates or deletes it within 30 days.
+    IsvRemoves,
+    /// Okta deletes the credentials itself 30 days after publication.
+    OktaDeletes,
+}
 
 /// One dated set of rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -70,7 +62,15 @@ pub struct RulePack {
     pub in_force_to: Option<CalendarDate>,
     /// What Okta calls the org an ISV builds and submits from.
     pub org_name: &'static str,
-    pub summary: &'static str,
+    /// In a product manager's words: "Okta's rules since 4 March 2026".
+    pub title: &'static str,
+    pub test_credentials: TestCredentials,
+    #[serde(skip)]
+    #[ts(skip)]
+    workflows: &'static Form,
+    #[serde(skip)]
+    #[ts(skip)]
+    api_service: &'static Form,
 }
 
 /// Every pack, oldest first.
@@ -80,14 +80,20 @@ pub const PACKS: &[RulePack] = &[
         in_force_from: CalendarDate::new(2025, 1, 21),
         in_force_to: Some(CalendarDate::new(2026, 3, 3)),
         org_name: "Okta Developer Edition org",
-        summary: "OIN Manager, Workflows connectors and API services (early 2025)",
+        title: "Okta's rules from 21 January 2025 to 3 March 2026",
+        test_credentials: TestCredentials::IsvRemoves,
+        workflows: &MANAGER_WORKFLOWS,
+        api_service: &MANAGER_API_SERVICE,
     },
     RulePack {
         id: "oin-2026",
         in_force_from: CalendarDate::new(2026, 3, 4),
         in_force_to: None,
         org_name: "Okta Integrator Free Plan org (formerly Developer Edition org)",
-        summary: "Workflows connectors in the OIN Manager; API services in the OIN Wizard",
+        title: "Okta's rules since 4 March 2026",
+        test_credentials: TestCredentials::OktaDeletes,
+        workflows: &MANAGER_WORKFLOWS,
+        api_service: &WIZARD_API_SERVICE,
     },
 ];
 
@@ -110,32 +116,18 @@ impl RulePack {
         draft.rule_pack.as_deref().and_then(Self::by_id).unwrap_or_else(|| Self::default_on(today))
     }
 
-    /// True when this pack sends the integration type through the OIN Wizard.
-    pub fn uses_wizard(&self, t: IntegrationType) -> bool {
-        self.id == "oin-2026" && t == IntegrationType::ApiService
-    }
-
-    /// The use cases a user may choose, and how many at most.
-    pub fn use_cases(&self, t: IntegrationType) -> (&'static [&'static str], usize) {
-        if self.uses_wizard(t) {
-            (OIN_WIZARD_USE_CASES, 3)
-        } else {
-            (OIN_MANAGER_USE_CASES, 5)
+    /// The form an integration type is submitted in under this pack.
+    pub fn form(&self, t: IntegrationType) -> &'static Form {
+        match t {
+            IntegrationType::WorkflowsConnector => self.workflows,
+            IntegrationType::ApiService => self.api_service,
         }
     }
 
-    /// The least number of use cases: the OIN Wizard takes 0–3, the Manager 1–5.
-    pub fn min_use_cases(&self, t: IntegrationType) -> usize {
-        if self.uses_wizard(t) {
-            0
-        } else {
-            1
-        }
-    }
-
-    /// "Reason to use scopes" is required from `oin-2026` on (reference §2.5).
-    pub fn requires_scope_reason(&self) -> bool {
-        self.id == "oin-2026"
+    /// What the rule selector says: "Okta's rules since 4 March 2026 — API
+    /// service in the OIN Wizard".
+    pub fn title_for(&self, t: IntegrationType) -> String {
+        format!("{} — {} in the {}", self.title, t.label(), self.form(t).tool.label())
     }
 }
 
@@ -170,6 +162,21 @@ mod tests {
             CalendarDate::new(2026, 3, 3)
         );
         assert_eq!(CalendarDate::from_unix_millis(951_782_400_000), CalendarDate::new(2000, 2, 29));
+    }
+
+    #[test]
+    fn packs_name_their_tool_in_plain_words() {
+        let p = RulePack::by_id("oin-2026").unwrap();
+        assert_eq!(
+            p.title_for(IntegrationType::ApiService),
+            "Okta's rules since 4 March 2026 — API service in the OIN Wizard"
+        );
+        assert_eq!(
+            p.title_for(IntegrationType::WorkflowsConnector),
+            "Okta's rules since 4 March 2026 — Workflows connector in the OIN Manager"
+        );
+        let old = RulePack::by_id("oin-manager-2025").unwrap();
+        assert_eq!(old.form(IntegrationType::ApiService).tool, crate::form::Tool::OinManager);
     }
 
     #[test]

@@ -1,100 +1,49 @@
-//! Rules for General Settings: app information, customer support, test account,
-//! and Okta's API length limits.
+//! Rules for the catalog listing, the contacts and the test account.
 
-use super::super::checks::{self, form_length};
+use super::super::checks;
 use super::{text, verdict, Ctx};
 use crate::draft::ContactKind;
 use crate::rules::issue::{Findings, Severity};
 
-pub(super) fn app_name_length(cx: &Ctx<'_>, out: &mut Findings) {
-    let Some(name) = text(&cx.draft.app_info.app_name) else {
-        return;
-    };
-    let n = form_length(name);
-    if n > 64 {
-        let severity = cx.api_limit_severity();
-        out.add_as(
-            severity,
-            "appInfo.appName",
-            format!("The app name is {n} characters; the OIN Wizard shows at most 64."),
-            "Shorten the name to 64 characters or fewer. OIN Manager listings are moved into the Wizard, so keep it short either way.",
-        );
-    }
-}
-
+/// Every web address the form asks for is a complete https:// address.
 pub(super) fn https_fields(cx: &Ctx<'_>, out: &mut Findings) {
-    let d = cx.draft;
-    let mut fields = vec![
-        ("appInfo.appWebsite", "The app website", &d.app_info.app_website),
-        ("testAccount.url", "The test account URL", &d.test_account.url),
-    ];
-    match d.integration_type {
-        crate::IntegrationType::WorkflowsConnector => {
-            fields.push((
-                "workflows.userDocUrl",
-                "The user documentation URL",
-                &d.workflows.user_doc_url,
-            ));
-            fields.push((
-                "workflows.apiDocUrl",
-                "The API documentation URL",
-                &d.workflows.api_doc_url,
-            ));
+    let json = crate::form::value::json(cx.draft);
+    for f in cx.form().fields.iter().filter(|f| f.kind == crate::form::FieldKind::Url) {
+        if let Some(v) = crate::form::value::text_at(&json, f.path).filter(|v| !v.trim().is_empty())
+        {
+            verdict(out, f.path, checks::https_url(&format!("“{}”", f.label), v));
         }
-        crate::IntegrationType::ApiService => {
-            fields.push((
-                "apiService.configGuideUrl",
-                "The configuration guide link",
-                &d.api_service.config_guide_url,
-            ));
-        }
-    }
-    for (path, label, value) in fields {
-        if let Some(v) = text(value) {
-            verdict(out, path, checks::https_url(label, v));
-        }
-    }
-}
-
-pub(super) fn description_length(cx: &Ctx<'_>, out: &mut Findings) {
-    let Some(d) = cx.draft.app_info.description.as_deref() else {
-        return;
-    };
-    let n = form_length(d);
-    if n >= 1024 {
-        out.add(
-            "appInfo.description",
-            format!("The description is {n} characters; Okta takes fewer than 1024 (counted as web forms count: an emoji counts as 2)."),
-            format!("Cut {} characters. Say what the app is and what the Okta integration does for customers.", n - 1023),
-        );
     }
 }
 
 pub(super) fn use_cases(cx: &Ctx<'_>, out: &mut Findings) {
-    let t = cx.draft.integration_type;
-    let (allowed, max) = cx.pack.use_cases(t);
+    let Some(choices) = cx.form().field("appInfo.useCases").and_then(|f| f.choices) else {
+        return;
+    };
+    let tool = cx.form().tool.label();
     let chosen = &cx.draft.app_info.use_cases;
     for (i, u) in chosen.iter().enumerate() {
-        if !allowed.contains(&u.as_str()) {
+        if !choices.options.contains(&u.as_str()) {
             out.add(
                 format!("appInfo.useCases.{i}"),
-                format!("“{u}” isn't a use case you can choose under {}.", cx.pack.id),
-                format!("Choose one of: {}.", allowed.join(", ")),
+                format!("“{u}” isn't a use case the {tool} offers."),
+                format!("Choose one of: {}.", choices.options.join(", ")),
             );
         }
     }
+    let max = choices.max as usize;
     if chosen.len() > max {
         out.add(
             "appInfo.useCases",
-            format!("{} use cases are chosen; at most {max} are allowed.", chosen.len()),
+            format!("{} use cases are chosen; the {tool} takes at most {max}.", chosen.len()),
             format!("Keep the {max} that describe your integration best."),
         );
     }
 }
 
 pub(super) fn use_cases_all_five(cx: &Ctx<'_>, out: &mut Findings) {
-    let (_, max) = cx.pack.use_cases(cx.draft.integration_type);
-    if max == 5 && cx.draft.app_info.use_cases.len() == 5 {
+    let max = cx.form().field("appInfo.useCases").and_then(|f| f.choices).map(|c| c.max);
+    if max == Some(5) && cx.draft.app_info.use_cases.len() == 5 {
         out.add(
             "appInfo.useCases",
             "With all five use cases chosen, the OIN team won't add default categories for you.",
@@ -104,6 +53,9 @@ pub(super) fn use_cases_all_five(cx: &Ctx<'_>, out: &mut Findings) {
 }
 
 pub(super) fn support_contacts(cx: &Ctx<'_>, out: &mut Findings) {
+    if !cx.asks("support.contacts") {
+        return;
+    }
     for (i, c) in cx.draft.support.contacts.iter().enumerate() {
         let Some(v) = text(&c.value) else { continue };
         let path = format!("support.contacts.{i}.value");
@@ -164,32 +116,6 @@ pub(super) fn test_username(cx: &Ctx<'_>, out: &mut Findings) {
             "Okta prefers the test account username isvtest@okta.com.",
             "Another username is fine if your company owns its domain.",
         );
-    }
-}
-
-pub(super) fn api_limits(cx: &Ctx<'_>, out: &mut Findings) {
-    let d = cx.draft;
-    let limits: [(&str, &str, &Option<String>, usize); 4] = [
-        ("testAccount.url", "The test account URL", &d.test_account.url, 512),
-        ("testAccount.username", "The test account username", &d.test_account.username, 255),
-        (
-            "testAccount.instructions",
-            "The additional instructions",
-            &d.test_account.instructions,
-            2048,
-        ),
-        ("support.escalationContact", "The escalation contact", &d.support.escalation_contact, 255),
-    ];
-    for (path, label, value, max) in limits {
-        let n = value.as_deref().map_or(0, form_length);
-        if n > max {
-            out.add_as(
-                cx.api_limit_severity(),
-                path,
-                format!("{label} is {n} characters; Okta takes at most {max}."),
-                format!("Shorten it by {} characters.", n - max),
-            );
-        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! Rules for the integration tabs: API service scopes and their reason, the
 //! Workflows connector's version and test suite.
 
-use super::super::checks::form_length;
 use super::{text, Ctx};
 use crate::rules::issue::{Findings, FixAction};
 use crate::scopes::{ScopeCatalog, ScopeGroup};
@@ -80,41 +79,36 @@ pub(super) fn read_beside_manage(cx: &Ctx<'_>, out: &mut Findings) {
     }
 }
 
-pub(super) fn scope_reason(cx: &Ctx<'_>, out: &mut Findings) {
-    if cx.draft.integration_type != crate::IntegrationType::ApiService {
+/// OIN Studio's advice, not Okta's rule: Okta marks the reason optional, but
+/// reviewers ask about every scope nobody explained.
+pub(super) fn scope_reason_advice(cx: &Ctx<'_>, out: &mut Findings) {
+    if !cx.asks("apiService.scopeReason") {
         return;
     }
-    let reason = cx.draft.api_service.scope_reason.as_deref().unwrap_or_default();
-    let n = form_length(reason);
-    if n > 5000 {
-        out.add_as(
-            cx.api_limit_severity(),
+    let api = &cx.draft.api_service;
+    let scopes: Vec<&str> = api.scopes.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    if scopes.is_empty() {
+        return;
+    }
+    let reason = api.scope_reason.as_deref().unwrap_or_default();
+    if reason.trim().is_empty() {
+        out.add(
             "apiService.scopeReason",
-            format!("The reason is {n} characters; Okta takes at most 5000."),
-            format!("Shorten it by {} characters.", n - 5000),
+            "OIN Studio's advice (Okta doesn't require it): say why the integration needs its scopes.",
+            "One sentence per scope is enough; reviewers ask about scopes nobody explained, especially .manage ones.",
         );
-    }
-}
-
-pub(super) fn scope_reason_mentions(cx: &Ctx<'_>, out: &mut Findings) {
-    let reason = cx.draft.api_service.scope_reason.as_deref().unwrap_or_default();
-    let api = cx.draft.integration_type == crate::IntegrationType::ApiService;
-    if !api || !cx.pack.requires_scope_reason() || reason.trim().is_empty() {
         return;
     }
-    let missing: Vec<&str> = cx
-        .draft
-        .api_service
-        .scopes
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| s.ends_with(".manage") && !reason.contains(s))
-        .collect();
+    let missing: Vec<&str> =
+        scopes.into_iter().filter(|s| s.ends_with(".manage") && !reason.contains(s)).collect();
     if !missing.is_empty() {
         out.add(
             "apiService.scopeReason",
-            format!("The reason doesn't mention {}.", missing.join(", ")),
-            "Say why each .manage scope is needed: the OIN team checks every one.",
+            format!(
+                "OIN Studio's advice (Okta doesn't require it): the reason doesn't mention {}.",
+                missing.join(", ")
+            ),
+            "Say why each .manage scope is needed: reviewers ask about every one.",
         );
     }
 }

@@ -1,9 +1,11 @@
-//! Every OIN rule, as data plus a small pure function (reference §2–§5). The
-//! list is `RULES`; the functions live beside it by concept (general settings,
-//! the integration tabs, wording). The runner in `rules/mod.rs` adds each rule's
-//! id, severity and source to what it finds.
+//! Every OIN rule, as data plus a small pure function. The list is `RULES`;
+//! the functions live beside it by concept (the declared form, general
+//! settings, the integration tabs, wording). The runner in `rules/mod.rs` adds
+//! each rule's id, severity and source (the Okta page it comes from) to what
+//! it finds.
 
 mod content;
+mod declared;
 mod general;
 mod integration;
 
@@ -13,6 +15,7 @@ use super::pack::RulePack;
 use super::Facts;
 use crate::draft::Draft;
 use content::{placeholders, promises, test_words};
+use declared::*;
 use general::*;
 use integration::*;
 
@@ -24,14 +27,14 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Where the OIN Wizard / Your OIN Integrations API takes the values, Okta's
-    /// schema limits are errors; in the OIN Manager's web form, warnings (§2.8).
-    pub(super) fn api_limit_severity(&self) -> Severity {
-        if self.pack.uses_wizard(self.draft.integration_type) {
-            Severity::Error
-        } else {
-            Severity::Warning
-        }
+    /// The form this draft is submitted in under its pack.
+    pub(super) fn form(&self) -> &'static crate::form::Form {
+        self.pack.form(self.draft.integration_type)
+    }
+
+    /// Whether the draft's form has this field.
+    pub(super) fn asks(&self, path: &str) -> bool {
+        self.form().fields.iter().any(|f| f.path == path)
     }
 }
 
@@ -49,9 +52,19 @@ const MANAGER: &str = "https://developer.okta.com/docs/guides/submit-app/wfconne
 
 const WIZARD: &str = "https://developer.okta.com/docs/guides/submit-oin-app/apiservice/main/";
 
-const SCOPES: &str = "https://developer.okta.com/docs/guides/build-api-integration/main/";
+/// The form's own rules (required, lengths) cite the page of the tool the
+/// draft is submitted in; the runner picks it from the form.
+pub(crate) const FORM: &str = "(the form's tool)";
 
-const SCHEMA: &str = "https://github.com/okta/okta-management-openapi-spec";
+/// The page each tool's form is described on.
+pub(crate) fn form_source(tool: crate::form::Tool) -> &'static str {
+    match tool {
+        crate::form::Tool::OinManager => MANAGER,
+        crate::form::Tool::OinWizard => WIZARD,
+    }
+}
+
+const SCOPES: &str = "https://developer.okta.com/docs/guides/build-api-integration/main/";
 
 pub(super) fn text(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
@@ -63,31 +76,12 @@ pub(super) fn verdict(out: &mut Findings, path: &str, v: Verdict) {
     }
 }
 
-fn required(cx: &Ctx<'_>, out: &mut Findings) {
-    for (path, filled) in super::completion::required(cx.draft, cx.pack, cx.facts) {
-        if !filled {
-            let f = crate::form::field(path).expect("required fields are in the form");
-            out.add(path, format!("{} is required.", f.label), f.help);
-        }
-    }
-}
-
 /// Every rule, in the order issues are listed.
 pub const RULES: &[Rule] = &[
-    Rule { id: "required", severity: Severity::Error, source: MANAGER, check: required },
-    Rule {
-        id: "app_name.length",
-        severity: Severity::Warning,
-        source: WIZARD,
-        check: app_name_length,
-    },
+    Rule { id: "required", severity: Severity::Error, source: FORM, check: required },
+    Rule { id: "field.length", severity: Severity::Error, source: FORM, check: lengths },
+    Rule { id: "form.outside", severity: Severity::Info, source: FORM, check: outside },
     Rule { id: "url.https", severity: Severity::Error, source: PREREQ, check: https_fields },
-    Rule {
-        id: "description.length",
-        severity: Severity::Error,
-        source: PREREQ,
-        check: description_length,
-    },
     Rule { id: "use_cases.allowed", severity: Severity::Error, source: PREREQ, check: use_cases },
     Rule {
         id: "use_cases.all_five",
@@ -113,7 +107,7 @@ pub const RULES: &[Rule] = &[
         source: PREREQ,
         check: test_username,
     },
-    Rule { id: "api.limits", severity: Severity::Warning, source: SCHEMA, check: api_limits },
+    Rule { id: "tenant.variables", severity: Severity::Error, source: WIZARD, check: variables },
     Rule {
         id: "scopes.admin_management",
         severity: Severity::Error,
@@ -133,16 +127,10 @@ pub const RULES: &[Rule] = &[
         check: read_beside_manage,
     },
     Rule {
-        id: "scope_reason.length",
+        id: "scope_reason.advice",
         severity: Severity::Warning,
-        source: WIZARD,
-        check: scope_reason,
-    },
-    Rule {
-        id: "scope_reason.mentions_manage",
-        severity: Severity::Warning,
-        source: WIZARD,
-        check: scope_reason_mentions,
+        source: SCOPES,
+        check: scope_reason_advice,
     },
     Rule {
         id: "workflows.version",

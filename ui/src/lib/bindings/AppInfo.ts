@@ -2,7 +2,7 @@
 import type { Attachment } from "./Attachment";
 
 /**
- * General Settings → App information (reference §2.1).
+ * General Settings → App information.
  */
 export type AppInfo = { existsInOin: boolean | null, existingAppName: string | null, updateSummary: string | null, appName: string | null, appWebsite: string | null, useCases: Array<string>, description: string | null, 
 /**

@@ -2,6 +2,6 @@
 import type { SupportContact } from "./SupportContact";
 
 /**
- * General Settings → Customer support (reference §2.2).
+ * General Settings → Customer support.
  */
 export type CustomerSupport = { contacts: Array<SupportContact>, escalationContact: string | null, };

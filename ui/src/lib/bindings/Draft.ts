@@ -4,6 +4,7 @@ import type { AppInfo } from "./AppInfo";
 import type { CustomerSupport } from "./CustomerSupport";
 import type { Dismissal } from "./Dismissal";
 import type { IntegrationType } from "./IntegrationType";
+import type { TenantVariable } from "./TenantVariable";
 import type { TestAccount } from "./TestAccount";
 import type { WorkflowsConnector } from "./WorkflowsConnector";
 
@@ -20,6 +21,10 @@ org: string | null,
  * `None` means "the default pack on the day it is checked".
  */
 rulePack: string | null, appInfo: AppInfo, support: CustomerSupport, testAccount: TestAccount, workflows: WorkflowsConnector, apiService: ApiService, 
+/**
+ * The OIN Wizard's tenant settings (API service integrations).
+ */
+tenantSettings: Array<TenantVariable>, 
 /**
  * Warnings dismissed with a reason.
  */

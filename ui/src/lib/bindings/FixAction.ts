@@ -3,4 +3,4 @@
 /**
  * A change core can make to the draft in one click.
  */
-export type FixAction = { "kind": "removeScope", scope: string, };
+export type FixAction = { "kind": "removeScope", scope: string, } | { "kind": "setText", path: string, value: string, };

@@ -2,7 +2,7 @@
 import type { Attachment } from "./Attachment";
 
 /**
- * The Workflows connector tab (reference §2.4).
+ * The Workflows connector tab.
  */
 export type WorkflowsConnector = { connector: string | null, 
 /**
