@@ -187,7 +187,7 @@ fn submit_cmd(o: &Opts) -> ExitCode {
         }
         Err(e) => {
             eprintln!("oin: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(1);
         }
     };
     let Some((file_name, bytes)) = imported.app_icon else {

@@ -134,8 +134,7 @@ fn okta_errors_reach_the_ui_with_their_own_codes() {
     assert!(err["message"].as_str().unwrap().contains("OIN Manager"), "{err}");
     let api = h.call("create_draft", json!({"integrationType": "apiService"})).unwrap();
     let api_id = api["id"].as_str().unwrap();
-    let err =
-        h.call("submit_preview", json!({"id": api_id, "org": "acme.okta.com"})).unwrap_err();
+    let err = h.call("submit_preview", json!({"id": api_id, "org": "acme.okta.com"})).unwrap_err();
     assert_eq!(err["code"], "refused", "{err}");
     let fields: Vec<&str> =
         err["fields"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();

@@ -9,6 +9,8 @@ mod lifecycle;
 mod logo_files;
 mod okta;
 mod okta_cli;
+mod okta_safety;
+mod okta_schema;
 mod okta_window;
 mod precheck;
 mod shipping;

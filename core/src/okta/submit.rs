@@ -204,6 +204,11 @@ pub fn execute(
     plan.check_locally()?;
     let total = plan.steps.len();
     let mut id = known_id.map(str::to_owned);
+    // Which submission this is, before anything is sent: a same-name one of
+    // another kind stops the submit here.
+    if id.is_none() {
+        id = find_by_name(okta, name)?;
+    }
     let mut logo_url = String::new();
     for (i, step) in plan.steps.iter().enumerate() {
         progress(i + 1, total, step.label);
@@ -244,9 +249,6 @@ pub fn execute(
             }
             StepBody::Json(v) if step.path == SUBMISSIONS => {
                 let body = replace_marks(v, "", &logo_url);
-                if id.is_none() {
-                    id = find_by_name(okta, name)?;
-                }
                 let new_id = match &id {
                     Some(known) => {
                         let url = okta.org().join(&format!("{SUBMISSIONS}/{known}"));
@@ -295,27 +297,33 @@ pub struct Candidate {
     pub status: String,
 }
 
-/// The submission this draft already is in the org, found by name: only a
-/// not-yet-submitted API service submission (or one with no capability yet —
-/// a create of ours whose answer was lost) of exactly this name, and only when
-/// it is the only one of that name. Anything else stops the submit: the user
-/// chooses (`--submission-id`, or the submit dialog).
+/// The submission this draft already is in the org, found by name: only an
+/// API service submission (or one with no capability yet — a create of ours
+/// whose answer was lost) of exactly this name, and only when it is the only
+/// one of that name; one under review is refused, not replaced. Anything else
+/// stops the submit: the user chooses (`--submission-id`, or the submit dialog).
 fn find_by_name(okta: &Okta, name: &str) -> Result<Option<String>, OktaError> {
     let name = name.trim();
     let same: Vec<RemoteSubmission> = list(okta)?
         .into_iter()
         .filter(|s| s.name.as_deref().map(str::trim) == Some(name))
         .collect();
-    let ours = |s: &RemoteSubmission| {
-        s.kind().is_none_or(|k| k == "API service")
-            && s.status.as_deref().is_none_or(|w| {
-                super::status::map_status(w, SubmissionStatus::Draft)
-                    == Some(SubmissionStatus::Draft)
-            })
-    };
+    let api = |s: &RemoteSubmission| s.kind().is_none_or(|k| k == "API service");
     match same.as_slice() {
         [] => Ok(None),
-        [only] if ours(only) => Ok(Some(only.id.clone())),
+        [only] if api(only) => {
+            let word = only.status.as_deref().unwrap_or_default();
+            let status = super::status::map_status(word, SubmissionStatus::Draft)
+                .unwrap_or(SubmissionStatus::Draft);
+            if crate::lifecycle::allowed(status).submit {
+                Ok(Some(only.id.clone()))
+            } else {
+                Err(OktaError::Refused(format!(
+                    "“{name}” ({}) is already “{word}” in the org: it can't be replaced until Okta hands it back.",
+                    only.id
+                )))
+            }
+        }
         _ => Err(OktaError::Ambiguous {
             name: name.to_owned(),
             candidates: same

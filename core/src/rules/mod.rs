@@ -41,6 +41,15 @@ pub struct Counts {
     pub infos: u32,
 }
 
+/// How long a limited field is, as Okta counts it, for the form's counters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldLength {
+    pub path: String,
+    pub used: u32,
+    pub max: u32,
+}
+
 /// The result of checking a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -51,6 +60,8 @@ pub struct Report {
     /// True when nothing would make Okta refuse the submission: 100% and no error.
     pub can_submit: bool,
     pub test_suite: Option<SuiteReport>,
+    /// Every limited text field's length (the UI never counts characters itself).
+    pub lengths: Vec<FieldLength>,
 }
 
 /// Runs every rule of `pack` over `draft`.
@@ -106,7 +117,19 @@ pub fn check(draft: &Draft, pack: &RulePack, facts: &Facts) -> Report {
         }
     }
     let completion = completion::completion(draft, pack, facts, &issues);
+    let json = crate::form::value::json(draft);
+    let lengths = form
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let limit = f.limit?;
+            let used = crate::form::value::text_at(&json, f.path)
+                .map_or(0, |v| checks::form_length(v.trim()));
+            Some(FieldLength { path: f.path.to_owned(), used: used as u32, max: limit.max })
+        })
+        .collect();
     Report {
+        lengths,
         can_submit: completion.percent == 100 && counts.errors == 0,
         issues,
         counts,

@@ -46,6 +46,8 @@ pub enum Fault {
     Malformed,
     /// Every access token issued so far expires now; then handles it.
     ExpireTokens,
+    /// 400 with Okta's validation error, as if its schema had changed.
+    Refuse,
 }
 
 struct Armed {
@@ -284,6 +286,12 @@ fn handle(state: &Arc<Mutex<State>>, stream: TcpStream) {
             }
             routes::route(state, &req)
         }
+        Some(Fault::Refuse) => routes::okta_error_causes(
+            400,
+            "E0000001",
+            "Api validation failed: testInfo",
+            &["testAccount: a field this server's schema now requires is missing".into()],
+        ),
         None => routes::route(state, &req),
     };
     let _ = wire::write_response(&stream, &resp);

@@ -18,7 +18,7 @@ pub fn okta_error(status: u16, code: &str, summary: &str) -> Resp {
     okta_error_causes(status, code, summary, &[])
 }
 
-fn okta_error_causes(status: u16, code: &str, summary: &str, causes: &[String]) -> Resp {
+pub fn okta_error_causes(status: u16, code: &str, summary: &str, causes: &[String]) -> Resp {
     let causes: Vec<Value> = causes.iter().map(|c| json!({"errorSummary": c})).collect();
     Resp::json(
         status,
@@ -230,7 +230,7 @@ fn list(s: &mut State, req: &Req) -> Resp {
     let limit = req.q("limit").and_then(|l| l.parse().ok()).unwrap_or(s.page_size).min(s.page_size);
     let after = req.q("after").unwrap_or_default().to_owned();
     let all: Vec<(String, Value)> =
-        s.submissions.iter().map(|(k, v)| (k.clone(), v.body.clone())).collect();
+        s.submissions.iter().map(|(k, v)| (k.clone(), with_parts(v))).collect();
     let from = all.iter().position(|(k, _)| *k > after).unwrap_or(all.len());
     let page: Vec<Value> = all[from..].iter().take(limit).map(|(_, v)| v.clone()).collect();
     let body = Value::Array(page.clone());
@@ -299,12 +299,22 @@ fn put_submission(s: &mut State, req: &Req, id: Option<String>) -> Resp {
     respond_submission(s, &id, if created { 201 } else { 200 })
 }
 
-fn respond_submission(s: &mut State, id: &str, status: u16) -> Resp {
-    let sub = &s.submissions[id];
+/// A submission as Okta returns it: its body with the capabilities and the
+/// API service configuration that were set by their own requests.
+fn with_parts(sub: &Submission) -> Value {
     let mut body = sub.body.clone();
+    if let Some(caps) = sub.capabilities.as_ref().and_then(|c| c.get("capabilities")) {
+        body["capabilities"] = caps.clone();
+    }
     if let Some(api) = &sub.api_service {
         body["apiService"] = api.clone();
     }
+    body
+}
+
+fn respond_submission(s: &mut State, id: &str, status: u16) -> Resp {
+    let sub = &s.submissions[id];
+    let body = with_parts(sub);
     let errs = check("SubmissionResponseWithApiResponse", &body, false);
     s.violations.extend(errs.into_iter().map(|e| format!("submission response: {e}")));
     Resp::json(status, &body)

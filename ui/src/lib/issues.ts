@@ -20,9 +20,4 @@ export function byTab(issues: readonly Issue[], tabs: readonly Tab[]): [Tab, Iss
     .filter(([, list]) => list.length > 0);
 }
 
-/** The field wrapper that holds a path's input (list items resolve to their field). */
-export function fieldOf(path: string): string {
-  return path.split(".").slice(0, 2).join(".");
-}
-
 export const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" } as const;

@@ -4,7 +4,7 @@
 
 use super::super::checks::form_length;
 use super::Ctx;
-use crate::form::{value, MAX_TENANT_VARIABLES};
+use crate::form::{owns, value, MAX_TENANT_VARIABLES};
 use crate::rules::issue::{Findings, Severity};
 
 pub(super) fn required(cx: &Ctx<'_>, out: &mut Findings) {
@@ -37,11 +37,25 @@ pub(super) fn lengths(cx: &Ctx<'_>, out: &mut Findings) {
 }
 
 pub(super) fn outside(cx: &Ctx<'_>, out: &mut Findings) {
-    let tool = cx.form().tool.label();
-    for f in cx.form().outside(cx.draft) {
+    let form = cx.form();
+    let tool = form.tool.label();
+    let outside = form.outside(cx.draft);
+    if outside.is_empty() {
+        return;
+    }
+    let sent = form.via_api.then(|| crate::okta::body::bodies(cx.draft, true));
+    for f in outside {
+        let still_sent = sent.as_ref().is_some_and(|b| {
+            b.all().iter().any(|body| body.origins().iter().any(|(_, p)| owns(f.path, p)))
+        });
+        let after = if still_sent {
+            "it stays in the draft and is still sent: Okta's API takes it"
+        } else {
+            "it stays in the draft"
+        };
         out.add(
             f.path,
-            format!("“{}” is not part of the {tool}'s form; it stays in the draft.", f.label),
+            format!("“{}” is not part of the {tool}'s form; {after}.", f.label),
             format!("Nothing to do: the {tool} doesn't ask for it, so it isn't required."),
         );
     }
