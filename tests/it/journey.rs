@@ -51,24 +51,26 @@ const CONNECTOR: &[(&str, &str)] = &[
     ("workflows.apiDocUrl", "https://acme.example/api"),
 ];
 
-const API: &[(&str, &str)] = &[
+/// The OIN Wizard's API service form, page by page.
+const API_DETAILS: &[(&str, &str)] = &[
     ("appInfo.appName", "Acme Log Shipper"),
-    ("appInfo.appWebsite", "https://acme.example/logs"),
-    ("appInfo.existingAppName", "Acme Logs"),
-    ("appInfo.updateSummary", "Adds group sync."),
     ("appInfo.description", "Ships Okta System Log events to Acme SIEM."),
-    ("support.contacts.0.value", "support@acme.example"),
-    ("support.escalationContact", "secops-oin@acme.example"),
-    ("testAccount.url", "https://acme.example/siem/login"),
-    ("testAccount.username", "oin-review@acme.example"),
+    ("tenantSettings.0.label", "Acme region"),
+    ("tenantSettings.0.name", "acme_region"),
 ];
 
-const API_TAB: &[(&str, &str)] = &[
+const API_CONFIGURE: &[(&str, &str)] = &[
+    ("support.escalationContact", "secops-oin@acme.example"),
     (
         "apiService.scopeReason",
         "okta.logs.read reads the System Log; okta.groups.manage syncs groups.",
     ),
     ("apiService.configGuideUrl", "https://acme.example/docs/okta-siem"),
+];
+
+const API_TEST: &[(&str, &str)] = &[
+    ("testAccount.url", "https://acme.example/siem/login"),
+    ("testAccount.username", "oin-review@acme.example"),
 ];
 
 fn fill_all(s: &Session, fields: &[(&str, &str)]) {
@@ -88,8 +90,8 @@ fn create_workflows_draft(s: &Session) {
     s.find(r#"[data-testid="new-workflows"]"#).click();
     s.find(r#"[data-testid="editor-title"]"#);
     field(s, "appInfo.existsInOin.no").click();
-    s.find(r#"[data-testid="add-use-case"]"#).click();
-    s.find(r#"[data-testid="add-use-case"]"#).click();
+    s.find(r#"[data-testid="add-appInfo.useCases"]"#).click();
+    s.find(r#"[data-testid="add-appInfo.useCases"]"#).click();
     choose(s, "appInfo.useCases.1", "Lifecycle Management");
     s.find(r#"[data-testid="add-contact"]"#).click();
     s.find(r#"[data-testid="add-contact"]"#).click();
@@ -110,35 +112,37 @@ fn create_api_draft(s: &Session) {
     s.find(r#"[data-testid="back"]"#).click();
     s.find(r#"[data-testid="new-api"]"#).click();
     s.find(r#"[data-testid="editor-title"]"#);
-    field(s, "appInfo.existsInOin.yes").click();
-    s.find(r#"[data-testid="add-use-case"]"#).click();
+    s.find(r#"[data-testid="add-appInfo.useCases"]"#).click();
     choose(s, "appInfo.useCases.0", "Centralized Logging");
-    s.find(r#"[data-testid="add-contact"]"#).click();
-    fill_all(s, API);
+    s.find(r#"[data-testid="add-variable"]"#).click();
+    fill_all(s, API_DETAILS);
     wait_saved(s);
-    s.find(r#"[data-testid="tab-apiService"]"#).click();
+    s.screenshot(&shots().join("04-api-service-details.png"));
+    s.find(r#"[data-testid="tab-testIntegration"]"#).click();
+    fill_all(s, API_TEST);
+    s.find(r#"[data-testid="tab-configureIntegration"]"#).click();
     for query in ["logs read", "groups manage"] {
         field(s, "apiService.scopeSearch").fill(query);
         s.find(r#"[data-testid="scope-option"]"#).click();
     }
-    fill_all(s, API_TAB);
+    fill_all(s, API_CONFIGURE);
     wait_saved(s);
-    s.screenshot(&shots().join("04-api-service-tab.png"));
+    s.screenshot(&shots().join("04-api-service-configure.png"));
 }
 
 fn check_api_draft_after_restart(s: &Session) {
-    // The app reopens where the user left off: the API draft, on its API tab.
+    // The app reopens where the user left off: the API draft, on its Configure page.
     s.wait_until("the API draft reopens", |s| {
         s.find(r#"[data-testid="editor-title"]"#).text() == "Acme Log Shipper"
     });
     assert_eq!(field(s, "apiService.scopes.0").text(), "okta.logs.read");
     assert_eq!(field(s, "apiService.scopes.1").text(), "okta.groups.manage");
-    assert_all(s, API_TAB, "after a restart");
-    s.find(r#"[data-testid="tab-generalSettings"]"#).click();
-    assert_all(s, API, "after a restart");
-    assert!(field(s, "appInfo.existsInOin.yes").checked());
+    assert_all(s, API_CONFIGURE, "after a restart");
+    s.find(r#"[data-testid="tab-integrationDetails"]"#).click();
+    assert_all(s, API_DETAILS, "after a restart");
     assert_eq!(field(s, "appInfo.useCases.0").value(), "Centralized Logging");
-    assert_eq!(field(s, "support.contacts.0.kind").value(), "email");
+    s.find(r#"[data-testid="tab-testIntegration"]"#).click();
+    assert_all(s, API_TEST, "after a restart");
 }
 
 fn check_workflows_draft_after_restart(s: &Session) {

@@ -60,7 +60,9 @@ fn publish_update_delete_restore_and_the_password_only_in_the_keychain() {
     );
     let s = driver.session();
     s.find(r#"[data-testid="new-org"]"#).fill("acme.okta.com");
-    s.find(r#"[data-testid="new-api"]"#).click();
+    // A Workflows connector: the OIN Manager's Update flow (API services in
+    // the OIN Wizard update by Catalog Info or Integration instead).
+    s.find(r#"[data-testid="new-workflows"]"#).click();
     s.find(r#"[data-testid="status-panel"]"#);
     assert!(s.find(r#"[data-testid="slots"]"#).text().contains("1 of 10 submissions used"));
     field(&s, "appInfo.appName").fill("Acme Logs");
@@ -77,7 +79,7 @@ fn publish_update_delete_restore_and_the_password_only_in_the_keychain() {
     // Published: no Delete, an Update; reminders about the test account.
     choose_status(&s, "toBeReviewed");
     s.wait_until("the status is set", |s| {
-        s.find(r#"[data-testid="status-label"]"#).text() == "OIN to review"
+        s.find(r#"[data-testid="status-label"]"#).text() == "To be reviewed by Okta"
     });
     assert!(s.find(r#"[data-testid="reminder"]"#).text().contains("active"));
     choose_status(&s, "published");

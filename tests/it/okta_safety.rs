@@ -156,7 +156,7 @@ fn a_body_okta_s_schema_refuses_sends_nothing() {
     let f = Fixture::new();
     let id = f.draft();
     let signed_in = f.server.state().log.len(); // the sign-in's own check of the token
-    // Through the precheck: the guide's address has a space and an ü.
+                                                // Through the precheck: the guide's address has a space and an ü.
     {
         let mut lib = f.lib.lock().unwrap();
         let mut d = lib.draft(&id).unwrap();

@@ -43,35 +43,50 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     s.find(r#"[data-testid="new-api"]"#).click();
     s.find(r#"[data-testid="issues-panel"]"#);
 
-    field(&s, "appInfo.appWebsite").fill("http://acme.example");
-    s.wait_until("the http website is reported", |s| {
-        panel_has(s, "url.https", "appInfo.appWebsite")
-    });
-    let inline = s.find(r#"[data-field-wrap="appInfo.appWebsite"] [data-rule="url.https"]"#).text();
-    assert!(inline.contains("http://"), "the message is shown under the field: {inline}");
-
-    field(&s, "appInfo.existsInOin.no").click();
+    // The OIN Wizard's form, page by page: none of the OIN Manager's questions.
+    let tabs: Vec<String> =
+        s.find_all(r#"[role="tab"] span:first-child"#).iter().map(|t| t.text()).collect();
+    assert_eq!(
+        tabs,
+        ["Integration details", "Configure your integration", "Test your integration"]
+    );
+    for manager_only in ["appInfo.existsInOin.no", "appInfo.appWebsite", "support.contacts.0.value"]
+    {
+        assert!(
+            s.find_all(&format!(r#"[data-field="{manager_only}"]"#)).is_empty(),
+            "the OIN Wizard doesn't ask {manager_only}"
+        );
+    }
+    assert!(s.find(r#"[data-field-wrap="appInfo.appName"]"#).text().contains("Display name"));
     field(&s, "appInfo.appName").fill("Acme Log Shipper");
-    s.find(r#"[data-testid="add-use-case"]"#).click();
     field(&s, "appInfo.description").fill("Ships Okta System Log events to Acme SIEM.");
-    s.find(r#"[data-testid="add-contact"]"#).click();
-    field(&s, "support.contacts.0.value").fill("help@acme.example");
-    field(&s, "support.escalationContact").fill("support@acme.example");
-    s.wait_until("a generic escalation mailbox is refused", |s| {
-        panel_has(s, "escalation.distribution_list", "support.escalationContact")
-    });
-    field(&s, "support.escalationContact").fill("oin-escalations@acme.example");
-    field(&s, "testAccount.url").fill("https://acme.example/login");
-    field(&s, "testAccount.username").fill("isvtest@okta.com");
-    field(&s, "testAccount.password").fill("review-pass-1");
     s.find("#f-appInfo-appIcon").click();
     s.find(r#"[data-testid="logo-preview"] img"#);
     assert!(
         s.find_all(r#"[data-testid="logo-checklist"] li.fail"#).is_empty(),
         "a 200×200 PNG passes"
     );
+    s.find(r#"[data-testid="add-variable"]"#).click();
+    field(&s, "tenantSettings.0.label").fill("Subdomain");
+    field(&s, "tenantSettings.0.name").fill("Sub Domain");
+    s.wait_until("a tenant setting name the Wizard refuses is flagged", |s| {
+        panel_has(s, "tenant.variables", "tenantSettings.0.name")
+    });
+    field(&s, "tenantSettings.0.name").fill("subdomain");
+    s.wait_until("the name is fine now", |s| {
+        !panel_has(s, "tenant.variables", "tenantSettings.0.name")
+    });
 
-    s.find(r#"[data-testid="tab-apiService"]"#).click();
+    s.find(r#"[data-testid="tab-configureIntegration"]"#).click();
+    assert!(s
+        .find(r#"[data-field-wrap="support.escalationContact"]"#)
+        .text()
+        .contains("Support email"));
+    field(&s, "support.escalationContact").fill("support@acme.example");
+    s.wait_until("a generic escalation mailbox is refused", |s| {
+        panel_has(s, "escalation.distribution_list", "support.escalationContact")
+    });
+    field(&s, "support.escalationContact").fill("oin-escalations@acme.example");
     for query in ["users read", "users manage"] {
         field(&s, "apiService.scopeSearch").fill(query);
         s.find(r#"[data-testid="scope-option"]"#).click();
@@ -83,24 +98,47 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     s.wait_until("the one-click fix removes the read scope", |s| {
         field(s, "apiService.scopes.0").text() == "okta.users.manage"
     });
+    assert!(
+        s.find(r#"[data-field-wrap="apiService.scopeReason"]"#).text().contains("optional"),
+        "Okta marks the reason optional"
+    );
     field(&s, "apiService.scopeReason").fill("okta.users.manage creates and deactivates users.");
-    field(&s, "apiService.configGuideUrl").fill("https://acme.example/docs/okta");
-    assert!(!submit_enabled(&s), "the http website still blocks submitting");
+    // An address with a space passes a lenient URL parser, not Okta's schema.
+    field(&s, "apiService.configGuideUrl").fill("https://acme.example/docs/okta setup");
+    s.wait_until("Okta's schema refuses the space", |s| {
+        panel_has(s, "okta.schema", "apiService.configGuideUrl")
+    });
+    s.find(r#"[data-field-wrap="apiService.configGuideUrl"] [data-testid="fix"]"#).click();
+    s.wait_until("the fix writes the space as %20", |s| {
+        field(s, "apiService.configGuideUrl").value() == "https://acme.example/docs/okta%20setup"
+    });
+
+    s.find(r#"[data-testid="tab-testIntegration"]"#).click();
+    field(&s, "testAccount.url").fill("http://acme.example/login");
+    s.wait_until("the http test account URL is reported", |s| {
+        panel_has(s, "url.https", "testAccount.url")
+    });
+    let inline = s.find(r#"[data-field-wrap="testAccount.url"] [data-rule="url.https"]"#).text();
+    assert!(inline.contains("http://"), "the message is shown under the field: {inline}");
+    field(&s, "testAccount.username").fill("isvtest@okta.com");
+    field(&s, "testAccount.password").fill("review-pass-1");
+    assert!(!submit_enabled(&s), "the http test account URL still blocks submitting");
     s.screenshot(&shots().join("10-precheck-blocked.png"));
 
-    s.find(r#"[data-testid="tab-generalSettings"]"#).click();
-    field(&s, "appInfo.appWebsite").fill("https://acme.example");
-    s.wait_until("the website issue goes", |s| !panel_has(s, "url.https", "appInfo.appWebsite"));
-    s.wait_until("the meter reaches 100%", |s| {
+    field(&s, "testAccount.url").fill("https://acme.example/login");
+    s.wait_until("the URL issue goes", |s| !panel_has(s, "url.https", "testAccount.url"));
+    s.wait_until("the meter reaches 100% without any OIN Manager field", |s| {
         s.find(r#"[data-testid="meter-value"]"#).text() == "100%"
     });
+    let meters = s.find_all(r#"[role="progressbar"][aria-label^="Overall completion"]"#);
+    assert_eq!(meters.len(), 1, "the editor shows one completion meter");
     s.wait_until("Submit for Review is enabled", submit_enabled);
     s.find(r#"[data-testid="all-clear"]"#);
     // Offline (as here), "Check links" says "not checked" and never errs.
     s.find(r#"[data-testid="check-links"]"#).click();
-    s.wait_until("each link has an answer", |s| s.find_all(r#"[data-testid^="link-"]"#).len() == 3);
-    let website = s.find(r#"[data-testid="link-appInfo.appWebsite"]"#).text();
-    assert!(website.contains("App website"), "{website}");
+    s.wait_until("each link has an answer", |s| s.find_all(r#"[data-testid^="link-"]"#).len() == 2);
+    let guide = s.find(r#"[data-testid="link-apiService.configGuideUrl"]"#).text();
+    assert!(guide.contains("Link to configuration guide"), "{guide}");
     assert!(s.find_all(r#"[data-testid="save-error"]"#).is_empty());
     s.screenshot(&shots().join("11-precheck-ready.png"));
     s.find(r#"[data-testid="submit"]"#).click();

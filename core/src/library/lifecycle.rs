@@ -100,16 +100,30 @@ impl Library {
             }
             None => None,
         };
+        let remote = self.store.remote(&row.id)?;
+        let mut timeline: Vec<StatusEvent> = events.into_iter().map(event).collect();
+        // A word of Okta's the timeline has no stage for is shown as Okta said it.
+        if let Some(r) = &remote {
+            if let Some(word) = r.okta_status.as_deref().filter(|w| !w.trim().is_empty()) {
+                if crate::okta::status::map_status(word, status).is_none() {
+                    timeline.push(StatusEvent {
+                        status,
+                        label: format!("Okta: “{}”", word.trim()),
+                        at: r.checked_at.unwrap_or_default(),
+                    });
+                }
+            }
+        }
         Ok(Lifecycle {
             status,
             status_label: status.label(wizard).to_owned(),
-            timeline: events.into_iter().map(event).collect(),
+            timeline,
             allowed: lifecycle::allowed(status),
             statuses: SubmissionStatus::ALL.into_iter().map(|s| event((s, 0))).collect(),
             reminders: lifecycle::reminders(status, pack, published_at),
             update_of,
             slots: row.draft.org.as_deref().map(|o| self.slot_use(o)).transpose()?,
-            remote: self.store.remote(&row.id)?,
+            remote,
             queued: self.store.queued(&row.id)?,
         })
     }

@@ -258,3 +258,19 @@ mod lifecycle {
         assert_eq!(published.lifecycle.status, Published);
     }
 }
+
+#[test]
+fn every_okta_status_word_reaches_the_timeline() {
+    let (_d, mut lib) = library();
+    let id = lib.create(IntegrationType::ApiService, None, NOW).unwrap().id;
+    lib.link_remote(&id, "acme.okta.com", "acme_1").unwrap();
+    let change = lib.apply_okta_status(&id, "Okta Discarded", NOW + 1).unwrap();
+    assert!(change.is_none(), "a word with no stage keeps the status");
+    let view = lib.open(&id, NOW + 2).unwrap();
+    let last = view.lifecycle.timeline.last().unwrap();
+    assert_eq!(last.label, "Okta: “Okta Discarded”", "shown as Okta said it, not dropped");
+    let change = lib.apply_okta_status(&id, "Complete", NOW + 3).unwrap().unwrap();
+    assert_eq!(change.to, "Published", "Okta's example word for a finished submission");
+    let view = lib.open(&id, NOW + 4).unwrap();
+    assert!(view.lifecycle.timeline.iter().all(|e| !e.label.starts_with("Okta:")));
+}
