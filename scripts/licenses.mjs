@@ -2,7 +2,8 @@
 // inside OIN Studio, with its version, license and home — the Rust crates the
 // app links (from `cargo metadata`: normal dependencies of the app, all
 // platforms, no build or dev tools) and the npm packages bundled into its UI
-// (@tauri-apps/api and the Svelte runtime, with their dependencies).
+// (@tauri-apps/api and the Svelte runtime, with their dependencies), and the
+// data core ships from npm packages (the personal mail domains).
 // `--check` fails when the file is out of date instead of writing it.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -55,6 +56,13 @@ const walk = (dir, name, done = new Set()) => {
 };
 const done = new Set();
 for (const root of ["@tauri-apps/api", "svelte"]) walk("ui", root, done);
+// Data shipped in core, taken from npm packages (their header names them).
+for (const file of ["core/src/rules/free-email-domains.txt"]) {
+  const head = readFileSync(file, "utf8").split("\n", 1)[0];
+  const m = /^# (\S+) (\S+), ([^,]+), (\S+)/.exec(head);
+  if (!m) throw new Error(`${file}: no "# name version, license, home" header`);
+  npm.push({ name: m[1], version: m[2], license: m[3], home: m[4] });
+}
 
 const key = (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version);
 const text =

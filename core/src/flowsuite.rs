@@ -1,4 +1,4 @@
-//! The Workflows flow test suite (reference §2.4): a `.flopack` or `.folder`
+//! The Workflows flow test suite (https://developer.okta.com/docs/guides/submit-app/wfconnector/main/): a `.flopack` or `.folder`
 //! export. A `.flopack` is JSON — `{"type":"flopack","data":{"flos":{<id>:{"name",…}}}}`
 //! — and must hold at least one flow; a `.folder` export is accepted when it
 //! reads the same way and only warned about when it can't be verified.

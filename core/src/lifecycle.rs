@@ -15,7 +15,7 @@ pub const SLOT_LIMIT: u32 = 10;
 pub const TRASH_DAYS: i64 = 30;
 const DAY_MS: i64 = 86_400_000;
 
-/// A submission's status (§6).
+/// A submission's status (https://developer.okta.com/docs/guides/submit-app-overview/).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum SubmissionStatus {

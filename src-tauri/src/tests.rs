@@ -239,6 +239,7 @@ fn export_bindings(dir: &Path) {
     oin_core::connection::ImportReport::export_all(&cfg).unwrap();
     oin_core::connection::PollReport::export_all(&cfg).unwrap();
     oin_core::okta::submit::StepPreview::export_all(&cfg).unwrap();
+    oin_core::connection::SubmitPreview::export_all(&cfg).unwrap();
     oin_core::okta::handoff::HandoffValue::export_all(&cfg).unwrap();
     oin_core::okta::probe::ProbeReport::export_all(&cfg).unwrap();
     oin_core::store::OutboxItem::export_all(&cfg).unwrap();

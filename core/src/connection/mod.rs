@@ -98,6 +98,16 @@ fn lock(lib: &Mutex<Library>) -> MutexGuard<'_, Library> {
     lib.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// What the submit dialog shows before the user confirms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmitPreview {
+    /// Every request, password masked.
+    pub steps: Vec<StepPreview>,
+    /// Things to fix before sending that aren't in the draft (who is signed in).
+    pub warnings: Vec<String>,
+}
+
 impl Connection {
     pub fn new(http: Http, allow_loopback_http: bool) -> Self {
         Self {
@@ -131,9 +141,13 @@ impl Connection {
         id: &str,
         org: &OrgUrl,
         today: CalendarDate,
-    ) -> Result<Vec<StepPreview>, LibraryError> {
-        let p = lock(lib).prepare_submit(id, org, None, today)?;
-        Ok(p.plan.preview(p.known_id.as_deref()))
+    ) -> Result<SubmitPreview, LibraryError> {
+        let l = lock(lib);
+        let p = l.prepare_submit(id, org, None, today)?;
+        Ok(SubmitPreview {
+            steps: p.plan.preview(p.known_id.as_deref()),
+            warnings: l.submitter_warnings(org)?,
+        })
     }
 
     /// Submits draft `id` (at revision `rev`, the one the user confirmed) to

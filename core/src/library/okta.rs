@@ -108,6 +108,24 @@ impl Library {
         })
     }
 
+    /// Warnings about who submits: the OIN team doesn't review submissions
+    /// made from personal email accounts.
+    pub fn submitter_warnings(&self, org: &OrgUrl) -> Result<Vec<String>, LibraryError> {
+        let host = org.host();
+        Ok(self
+            .accounts()?
+            .into_iter()
+            .filter(|a| a.org == host)
+            .filter_map(|a| a.user)
+            .filter(|u| crate::rules::personal::is_personal(u))
+            .map(|u| {
+                format!(
+                    "You're signed in to {host} as {u}, a personal email account: the OIN team doesn't review submissions from personal email accounts. Sign out and sign in with your company account."
+                )
+            })
+            .collect())
+    }
+
     /// Keeps the org submission id as soon as Okta gives it.
     pub fn link_remote(
         &mut self,

@@ -162,7 +162,8 @@ pub fn analyze(img: &RgbaImage) -> Analysis {
 }
 
 impl Analysis {
-    /// The guidelines (§4, items 4–8) as warnings with a confidence.
+    /// Okta's logo guidelines (https://developer.okta.com/docs/guides/submit-app-prereq/main/#logo-guidelines:
+    /// no ™, square corners, transparency, empty space, square-ish) as warnings with a confidence.
     pub fn guidelines(&self, r: &LogoReport) -> Vec<Check> {
         let g = |id: &str, passed: bool, message: String, confidence: f32| Check {
             id: id.into(),

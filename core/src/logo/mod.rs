@@ -1,4 +1,5 @@
-//! The logo doctor (reference §4): read any image a product manager has, judge
+//! The logo doctor (Okta's logo rules:
+//! https://developer.okta.com/docs/guides/submit-app-prereq/main/#logo-guidelines): read any image a product manager has, judge
 //! it against Okta's hard rules (format, < 1 MB, exact size) and its guidelines
 //! (shape, empty space, rounded corners, background — heuristics with a
 //! confidence, never blocking), and make a logo Okta accepts.

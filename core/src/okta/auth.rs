@@ -1,4 +1,5 @@
-//! Signing in to an Okta org (reference §7): the org authorization server's
+//! Signing in to an Okta org (https://developer.okta.com/docs/guides/device-authorization-grant/main/,
+//! https://developer.okta.com/docs/guides/implement-oauth-for-okta/main/): the org authorization server's
 //! discovery document, what is kept in the keychain for a sign-in, and the
 //! `oauth2` crate's client over our HTTP client. The flows are in
 //! [`super::signin`], the signed-in client in [`super::session`].

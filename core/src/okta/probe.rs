@@ -1,4 +1,5 @@
-//! "Test my API service integration" (reference §7): with the client id and
+//! "Test my API service integration"
+//! (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApiServiceIntegrations/): with the client id and
 //! secret of the instance Okta generated, ask the org for a client-credentials
 //! token with the draft's scopes, then make one read call per granted scope and
 //! report which work and why the others don't.

@@ -1,5 +1,5 @@
-//! The sign-in flows of a desktop app (OAuth 2.0 for native apps, reference
-//! §7): Device Authorization — the code shown, the page in the system browser,
+//! The sign-in flows of a desktop app (OAuth 2.0 for native apps,
+//! https://developer.okta.com/docs/guides/device-authorization-grant/main/): Device Authorization — the code shown, the page in the system browser,
 //! polling with Okta's interval and expiry — and Authorization Code + PKCE (S256)
 //! with a loopback redirect on fixed ports.
 

@@ -10,6 +10,7 @@ pub mod checks;
 pub mod completion;
 pub mod issue;
 pub mod pack;
+pub mod personal;
 pub mod schema;
 
 use serde::Serialize;

@@ -490,6 +490,20 @@ const CASES: &[(&str, IntegrationType, &str, Edit, Option<(&str, &str, Severity)
         Some(("required", "appInfo.existingAppName", Severity::Error)),
     ),
     (
+        "a personal escalation address",
+        Api,
+        "oin-2026",
+        |d| d.support.escalation_contact = Some("pat.lee@gmail.com".into()),
+        Some(("contact.personal_domain", "support.escalationContact", Severity::Warning)),
+    ),
+    (
+        "a personal support address in the OIN Manager",
+        Wf,
+        "oin-2026",
+        |d| d.support.contacts[0].value = Some("acme.help@outlook.com".into()),
+        Some(("contact.personal_domain", "support.contacts.0.value", Severity::Warning)),
+    ),
+    (
         "a Manager value in a Wizard draft is kept and noted",
         Api,
         "oin-2026",

@@ -3,11 +3,10 @@
 //! and the API service probe. Core does the work (`oin_core::connection`) with
 //! the library's lock released during network calls.
 
-use oin_core::connection::{DeviceCode, ImportReport, SubmitOutcome};
+use oin_core::connection::{DeviceCode, ImportReport, SubmitOutcome, SubmitPreview};
 use oin_core::library::StatusChange;
 use oin_core::okta::handoff::{HandoffValue, OIN_MANAGER_URL};
 use oin_core::okta::probe::ProbeReport;
-use oin_core::okta::submit::StepPreview;
 use oin_core::okta::{Account, OktaError};
 use oin_core::secrets::Sensitive;
 use oin_core::store::OutboxItem;
@@ -100,7 +99,7 @@ pub fn submit_preview(
     state: State<'_, AppState>,
     id: String,
     org: String,
-) -> Result<Vec<StepPreview>, IpcError> {
+) -> Result<SubmitPreview, IpcError> {
     Ok(state.connection.preview(
         state.shared()?,
         &id,

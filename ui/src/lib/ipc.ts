@@ -106,7 +106,7 @@ export const attachPasted = (fileName: string, bytes: Uint8Array) =>
 // The Okta connection (sign-in, submit, status, hand-off, probe).
 import type { Account } from "./bindings/Account";
 import type { DeviceCode } from "./bindings/DeviceCode";
-import type { StepPreview } from "./bindings/StepPreview";
+import type { SubmitPreview } from "./bindings/SubmitPreview";
 import type { SubmitOutcome } from "./bindings/SubmitOutcome";
 import type { SubmitProgress } from "./bindings/SubmitProgress";
 import type { StatusChange } from "./bindings/StatusChange";
@@ -128,7 +128,7 @@ export const oktaSignInToken = (org: string, token: string) =>
   call<Account>("okta_sign_in_token", { org, token });
 export const oktaSignOut = (org: string) => call<null>("okta_sign_out", { org });
 export const submitPreview = (id: string, org: string) =>
-  call<StepPreview[]>("submit_preview", { id, org });
+  call<SubmitPreview>("submit_preview", { id, org });
 export const submitDraft = (
   id: string,
   org: string,

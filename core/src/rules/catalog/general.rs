@@ -106,6 +106,31 @@ pub(super) fn escalation(cx: &Ctx<'_>, out: &mut Findings) {
     }
 }
 
+/// The contacts the OIN team writes to: at a company domain, not a personal one.
+pub(super) fn personal_contacts(cx: &Ctx<'_>, out: &mut Findings) {
+    let mut addresses: Vec<(String, &str)> = Vec::new();
+    if let Some(e) = text(&cx.draft.support.escalation_contact) {
+        addresses.push(("support.escalationContact".into(), e));
+    }
+    if cx.asks("support.contacts") {
+        for (i, c) in cx.draft.support.contacts.iter().enumerate() {
+            if let (ContactKind::Email, Some(v)) = (c.kind, text(&c.value)) {
+                addresses.push((format!("support.contacts.{i}.value"), v));
+            }
+        }
+    }
+    for (path, address) in addresses {
+        if crate::rules::personal::is_personal(address) {
+            let domain = crate::rules::personal::domain_of(address).unwrap_or_default();
+            out.add(
+                path,
+                format!("{address} is a personal email address ({domain}); the OIN team doesn't review submissions from personal email accounts."),
+                "Use an address at your company's domain, e.g. oin-escalations@yourcompany.com.",
+            );
+        }
+    }
+}
+
 pub(super) fn test_username(cx: &Ctx<'_>, out: &mut Findings) {
     let Some(u) = text(&cx.draft.test_account.username) else {
         return;
@@ -129,7 +154,8 @@ pub(super) fn trademark(cx: &Ctx<'_>, out: &mut Findings) {
     }
 }
 
-/// The logo doctor's hard rules as errors, its guidelines as warnings (§4).
+/// The logo doctor's hard rules as errors, its guidelines as warnings
+/// (https://developer.okta.com/docs/guides/submit-app-prereq/main/#logo-guidelines).
 pub(super) fn logo(cx: &Ctx<'_>, out: &mut Findings) {
     if cx.draft.app_info.app_icon.is_none() {
         return;

@@ -102,6 +102,12 @@ pub const RULES: &[Rule] = &[
         check: escalation,
     },
     Rule {
+        id: "contact.personal_domain",
+        severity: Severity::Warning,
+        source: PREREQ,
+        check: personal_contacts,
+    },
+    Rule {
         id: "test_account.username.preferred",
         severity: Severity::Info,
         source: PREREQ,
