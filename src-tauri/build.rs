@@ -50,9 +50,8 @@ const COMMANDS: &[&str] = &[
     "refresh_statuses",
     "outbox",
     "import_from_org",
-    "handoff_values",
+    "handoff",
     "reveal_handoff_files",
-    "open_oin_manager",
     "open_web",
     "probe_integration",
 ];

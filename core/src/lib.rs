@@ -17,6 +17,7 @@ pub mod scopes;
 pub mod secrets;
 pub mod store;
 pub mod submission;
+pub mod update;
 pub mod updates;
 
 pub use draft::{Draft, IntegrationType};

@@ -181,11 +181,14 @@ fn show(v: &serde_json::Value) -> String {
     }
 }
 
-/// The form fields that differ, in form order.
-pub fn diff(published: &Draft, update: &Draft) -> Vec<FieldChange> {
+/// The form fields that differ, in the order (and with the labels) of the
+/// update's own form, then any other field that holds a value.
+pub fn diff(own: &crate::form::Form, published: &Draft, update: &Draft) -> Vec<FieldChange> {
     let (a, b) = (serde_json::to_value(published).unwrap(), serde_json::to_value(update).unwrap());
     let mut seen: Vec<&str> = Vec::new();
-    crate::form::every_field()
+    own.fields
+        .iter()
+        .chain(crate::form::every_field())
         .filter(|f| !NOT_COMPARED.contains(&f.path))
         .filter(|f| {
             let first = !seen.contains(&f.path);
@@ -314,7 +317,8 @@ mod tests {
         after.app_info.existing_app_name = Some("Acme".into());
         after.app_info.description = Some("New".into());
         after.api_service.scopes = vec!["okta.users.manage".into()];
-        let changes = diff(&before, &after);
+        let form = RulePack::by_id("oin-2026").unwrap().form(after.integration_type);
+        let changes = diff(form, &before, &after);
         let paths: Vec<_> = changes.iter().map(|c| c.path.as_str()).collect();
         assert_eq!(
             paths,
@@ -322,8 +326,9 @@ mod tests {
             "update fields are not compared"
         );
         assert_eq!((changes[0].before.as_str(), changes[0].after.as_str()), ("Old", "New"));
+        assert_eq!(changes[0].label, "Description", "the update's own form names the field");
         let summary = propose_summary(&changes, &before, &after);
-        assert_eq!(summary, "Updated the app description.\nScopes: added scope okta.users.manage; removed scope okta.users.read.");
-        assert!(diff(&before, &before).is_empty());
+        assert_eq!(summary, "Updated the description.\nScopes: added scope okta.users.manage; removed scope okta.users.read.");
+        assert!(diff(form, &before, &before).is_empty());
     }
 }

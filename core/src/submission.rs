@@ -16,6 +16,14 @@ pub enum NotSubmittable {
     PrecheckFailed { issues: Vec<Issue> },
     #[error("This submission is “{status}”: it can't be sent again until Okta hands it back.")]
     UnderReview { status: String },
+    #[error("This goes to Okta through its API: use Submit.")]
+    ThroughTheApi,
+    #[error("Nothing differs from the published version yet.")]
+    NothingChanged,
+    #[error("This update changes catalog information only: it goes to the OIN team by Edit › Catalog Info in the Admin Console (Okta's API has no way to send it). Use \"Send the catalog changes\".")]
+    CatalogInfo,
+    #[error("Before a functional update goes, \"Test my API service integration\" must pass for both instances within 48 hours: {}", needed.join(" "))]
+    TestsNeeded { needed: Vec<String> },
 }
 
 fn count(issues: &[Issue]) -> String {

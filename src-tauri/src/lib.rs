@@ -92,9 +92,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::okta::refresh_statuses,
             commands::okta::outbox,
             commands::okta::import_from_org,
-            commands::okta::handoff_values,
+            commands::okta::handoff,
             commands::okta::reveal_handoff_files,
-            commands::okta::open_oin_manager,
             commands::okta::open_web,
             commands::okta::probe_integration,
         ])

@@ -71,11 +71,6 @@ impl AppState {
     }
 }
 
-/// Today, from the shell's clock.
-pub fn today() -> oin_core::rules::CalendarDate {
-    oin_core::rules::CalendarDate::from_unix_millis(now_ms())
-}
-
 /// The shell reads the clock; core gets the time passed in.
 pub fn now_ms() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)

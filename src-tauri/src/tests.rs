@@ -139,8 +139,9 @@ fn okta_errors_reach_the_ui_with_their_own_codes() {
     let fields: Vec<&str> =
         err["fields"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
     assert!(fields.contains(&"appInfo.appName"), "the precheck's fields come along: {fields:?}");
-    let values = h.call("handoff_values", json!({"id": id})).unwrap();
-    assert_eq!(values, json!([]), "an empty draft has nothing to copy yet");
+    let handoff = h.call("handoff", json!({"id": id})).unwrap();
+    assert_eq!(handoff["values"], json!([]), "an empty draft has nothing to copy yet");
+    assert_eq!(handoff["openUrl"], "https://oinmanager.okta.com");
     assert_eq!(h.call("okta_accounts", json!({})).unwrap(), json!([]));
 }
 
@@ -240,7 +241,8 @@ fn export_bindings(dir: &Path) {
     oin_core::connection::PollReport::export_all(&cfg).unwrap();
     oin_core::okta::submit::StepPreview::export_all(&cfg).unwrap();
     oin_core::connection::SubmitPreview::export_all(&cfg).unwrap();
-    oin_core::okta::handoff::HandoffValue::export_all(&cfg).unwrap();
+    oin_core::okta::handoff::Handoff::export_all(&cfg).unwrap();
+    oin_core::update::TestedInstance::export_all(&cfg).unwrap();
     oin_core::okta::probe::ProbeReport::export_all(&cfg).unwrap();
     oin_core::store::OutboxItem::export_all(&cfg).unwrap();
 }

@@ -15,3 +15,5 @@ mod okta_window;
 mod precheck;
 mod shipping;
 mod store_faults;
+mod update_paths;
+mod update_window;

@@ -200,9 +200,7 @@ fn submit_sends_what_okta_documents_and_the_status_follows_okta() {
     let id = f.draft("Acme Log Shipper");
     let org = f.sign_in_with_token(&server);
     let c = connection();
-    let preview = c
-        .preview(&f.lib, &id, &org, oin_core::rules::CalendarDate::from_unix_millis(now()))
-        .unwrap();
+    let preview = c.preview(&f.lib, &id, &org, now()).unwrap();
     let shown = serde_json::to_string(&preview).unwrap();
     assert!(!shown.contains(PASSWORD) && shown.contains("••••"), "the password is masked");
     let mut steps = vec![];

@@ -221,7 +221,6 @@ fn a_refusal_mid_way_keeps_the_submission_and_the_next_attempt_continues_it() {
 fn a_personal_sign_in_is_warned_about_before_the_submit() {
     let f = Fixture::new();
     let id = f.draft();
-    let today = oin_core::rules::CalendarDate::from_unix_millis(now());
     let c = Connection::new(http(), true);
     let account = |user: &str| oin_core::okta::Account {
         org: f.org.host(),
@@ -232,11 +231,11 @@ fn a_personal_sign_in_is_warned_about_before_the_submit() {
     };
     f.lib.lock().unwrap().remember_account(&account("Pat Lee (pat@acme.example)"), None).unwrap();
     assert!(
-        c.preview(&f.lib, &id, &f.org, today).unwrap().warnings.is_empty(),
+        c.preview(&f.lib, &id, &f.org, now()).unwrap().warnings.is_empty(),
         "a company account"
     );
     f.lib.lock().unwrap().remember_account(&account("Pat Lee (pat.lee@gmail.com)"), None).unwrap();
-    let warnings = c.preview(&f.lib, &id, &f.org, today).unwrap().warnings;
+    let warnings = c.preview(&f.lib, &id, &f.org, now()).unwrap().warnings;
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
         warnings[0].contains("personal email account") && warnings[0].contains("company account"),

@@ -19,7 +19,6 @@ use crate::library::{DraftSummary, Library, LibraryError, StatusChange};
 use crate::okta::remote;
 use crate::okta::submit::{self, StepPreview};
 use crate::okta::{ErrorClass, Http, Okta, OktaError, OrgUrl};
-use crate::rules::CalendarDate;
 use crate::secrets::SecretStore;
 
 /// How a submit ended.
@@ -140,10 +139,10 @@ impl Connection {
         lib: &Mutex<Library>,
         id: &str,
         org: &OrgUrl,
-        today: CalendarDate,
+        now_ms: i64,
     ) -> Result<SubmitPreview, LibraryError> {
         let l = lock(lib);
-        let p = l.prepare_submit(id, org, None, today)?;
+        let p = l.prepare_submit(id, org, None, now_ms)?;
         Ok(SubmitPreview {
             steps: p.plan.preview(p.known_id.as_deref()),
             warnings: l.submitter_warnings(org)?,
@@ -165,7 +164,7 @@ impl Connection {
         let _flight = self.take_off(id)?;
         let (prepared, secrets) = {
             let l = lock(lib);
-            (l.prepare_submit(id, org, rev, CalendarDate::from_unix_millis(now()))?, l.secrets())
+            (l.prepare_submit(id, org, rev, now())?, l.secrets())
         };
         let rev = prepared.rev;
         let result = self.okta(org, secrets).and_then(|okta| {

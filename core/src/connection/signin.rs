@@ -16,6 +16,7 @@ use crate::library::{Library, LibraryError};
 use crate::okta::probe::{self, ProbeReport};
 use crate::okta::{Account, DeviceStart, OktaError, Session, SignIn};
 use crate::secrets::{account, Sensitive};
+use crate::update::{TestRun, TestedInstance};
 
 /// A device code to show the user while the sign-in waits for them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -150,7 +151,9 @@ impl Connection {
 
     /// "Test my API service integration": the instance's client id and secret
     /// (kept in the keychain for next time; `None` uses the kept ones), a
-    /// client-credentials token, one read call per scope.
+    /// client-credentials token, one read call per scope. The outcome is kept
+    /// with its time and instance, for the 48-hour gate of a functional update.
+    #[allow(clippy::too_many_arguments)]
     pub fn probe(
         &self,
         lib: &Mutex<Library>,
@@ -158,6 +161,8 @@ impl Connection {
         org: &str,
         client_id: &str,
         secret: Option<Sensitive<String>>,
+        instance: TestedInstance,
+        now: &dyn Fn() -> i64,
     ) -> Result<ProbeReport, LibraryError> {
         let org = self.org(org)?;
         let (draft, secrets) = {
@@ -174,6 +179,9 @@ impl Connection {
                 OktaError::BadOrg("Paste the client secret of the integration instance.".into())
             })?,
         };
-        Ok(probe::run(&self.http, &org, client_id, &secret, &draft.api_service.scopes))
+        let report = probe::run(&self.http, &org, client_id, &secret, &draft.api_service.scopes);
+        let run = TestRun { instance, passed: report.all_work(), at: now() };
+        lock(lib).record_test_run(id, &run, client_id)?;
+        Ok(report)
     }
 }

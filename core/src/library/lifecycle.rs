@@ -9,6 +9,7 @@ use super::{DraftSummary, DraftView, Library, LibraryError};
 use crate::lifecycle::{self, Allowed, FieldChange, SlotUse, SubmissionStatus, SLOT_LIMIT};
 use crate::rules::{CalendarDate, RulePack};
 use crate::store::DraftRow;
+use crate::update::{self, TestGate, UpdateKind};
 
 /// One change of status, for the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -27,8 +28,15 @@ pub struct UpdateOf {
     pub published_id: String,
     pub published_name: String,
     pub changes: Vec<FieldChange>,
-    /// A first draft of "What changes are you making…", for the user to edit.
+    /// A first draft of "What changes are you making…" (the OIN Manager's
+    /// question), for the user to edit; empty in the OIN Wizard.
     pub proposed_summary: String,
+    /// In the OIN Wizard: Catalog Info or a functional edit (since 2026-07-21).
+    pub kind: Option<UpdateKind>,
+    /// What to know before taking that path.
+    pub notes: Vec<String>,
+    /// A functional update's 48-hour test gate.
+    pub gate: Option<TestGate>,
 }
 
 /// Everything about where a submission is in Okta's process.
@@ -67,11 +75,8 @@ pub struct TrashItem {
 }
 
 impl Library {
-    pub(super) fn lifecycle(
-        &self,
-        row: &DraftRow,
-        today: CalendarDate,
-    ) -> Result<Lifecycle, LibraryError> {
+    pub(super) fn lifecycle(&self, row: &DraftRow, now_ms: i64) -> Result<Lifecycle, LibraryError> {
+        let today = CalendarDate::from_unix_millis(now_ms);
         let pack = RulePack::for_draft(&row.draft, today);
         let wizard = pack.form(row.draft.integration_type).tool == crate::form::Tool::OinWizard;
         let status = SubmissionStatus::parse(&row.status);
@@ -84,20 +89,7 @@ impl Library {
             at,
         };
         let update_of = match &row.parent_id {
-            Some(parent) => {
-                let published = self.store.load_draft(parent)?;
-                let changes = lifecycle::diff(&published.draft, &row.draft);
-                Some(UpdateOf {
-                    published_id: parent.clone(),
-                    published_name: published.draft.display_name(),
-                    proposed_summary: lifecycle::propose_summary(
-                        &changes,
-                        &published.draft,
-                        &row.draft,
-                    ),
-                    changes,
-                })
-            }
+            Some(parent) => Some(self.update_of(row, parent, wizard, now_ms)?),
             None => None,
         };
         let remote = self.store.remote(&row.id)?;
@@ -126,6 +118,51 @@ impl Library {
             remote,
             queued: self.store.queued(&row.id)?,
         })
+    }
+
+    /// An update of a published integration: its diff, and in the OIN Wizard
+    /// the path it takes (Catalog Info or a functional edit with its test gate).
+    fn update_of(
+        &self,
+        row: &DraftRow,
+        parent: &str,
+        wizard: bool,
+        now_ms: i64,
+    ) -> Result<UpdateOf, LibraryError> {
+        let published = self.store.load_draft(parent)?;
+        let form = RulePack::for_draft(&row.draft, CalendarDate::from_unix_millis(now_ms))
+            .form(row.draft.integration_type);
+        let changes = lifecycle::diff(form, &published.draft, &row.draft);
+        let kind = wizard.then(|| update::classify(&changes));
+        let gate = match kind {
+            Some(UpdateKind::Functional) => {
+                Some(update::gate(&self.store.test_runs(&row.id)?, now_ms))
+            }
+            _ => None,
+        };
+        Ok(UpdateOf {
+            published_id: parent.to_owned(),
+            published_name: published.draft.display_name(),
+            proposed_summary: if wizard {
+                String::new()
+            } else {
+                lifecycle::propose_summary(&changes, &published.draft, &row.draft)
+            },
+            notes: kind.map(|k| update::notes(k, &changes, now_ms)).unwrap_or_default(),
+            kind,
+            gate,
+            changes,
+        })
+    }
+
+    /// Keeps a "Test my API service integration" run for the update gate.
+    pub fn record_test_run(
+        &mut self,
+        id: &str,
+        run: &update::TestRun,
+        client_id: &str,
+    ) -> Result<(), LibraryError> {
+        Ok(self.store.record_test_run(id, run, client_id)?)
     }
 
     /// How many of `org`'s submission slots are used (Trash excluded).
@@ -173,7 +210,7 @@ impl Library {
     ) -> Result<DraftView, LibraryError> {
         self.store.set_status(id, status, now_ms)?;
         let row = self.store.load_draft(id)?;
-        self.view(row, CalendarDate::from_unix_millis(now_ms))
+        self.view(row, now_ms)
     }
 
     /// Moves a draft to the Trash and deletes its keychain entry. Only drafts.
@@ -222,9 +259,9 @@ impl Library {
         Ok(self.summary(&row, CalendarDate::from_unix_millis(now_ms)))
     }
 
-    /// "Update" on a published integration: a new draft version linked to it,
-    /// with "Does your app exist in the OIN?" = yes and the existing name filled
-    /// in. The published version stays as it was.
+    /// "Update" on a published integration: a new draft version linked to it
+    /// (in the OIN Manager with "Does your app exist in the OIN?" = yes and the
+    /// existing name filled in). The published version stays as it was.
     pub fn update_published(&mut self, id: &str, now_ms: i64) -> Result<DraftView, LibraryError> {
         let published = self.store.load_draft(id)?;
         let status = SubmissionStatus::parse(&published.status);
@@ -232,9 +269,15 @@ impl Library {
             return Err(LibraryError::NotPublished { status: status.label(false).to_owned() });
         }
         let mut draft = published.draft.clone();
-        draft.app_info.exists_in_oin = Some(true);
-        draft.app_info.existing_app_name = Some(published.draft.display_name());
-        draft.app_info.update_summary = None;
+        let today = CalendarDate::from_unix_millis(now_ms);
+        let form = RulePack::for_draft(&draft, today).form(draft.integration_type);
+        // The OIN Manager asks about the existing listing; the OIN Wizard
+        // starts from the published integration itself.
+        if form.field("appInfo.existsInOin").is_some() {
+            draft.app_info.exists_in_oin = Some(true);
+            draft.app_info.existing_app_name = Some(published.draft.display_name());
+            draft.app_info.update_summary = None;
+        }
         draft.dismissed.clear();
         self.check_slot(draft.org.as_deref())?;
         let new_id = self.store.create_draft(&draft, now_ms)?;

@@ -212,9 +212,10 @@ impl Library {
         Ok(self.store.load_draft(id)?.draft)
     }
 
-    fn view(&self, row: DraftRow, today: CalendarDate) -> Result<DraftView, LibraryError> {
+    fn view(&self, row: DraftRow, now_ms: i64) -> Result<DraftView, LibraryError> {
+        let today = CalendarDate::from_unix_millis(now_ms);
         Ok(DraftView {
-            lifecycle: self.lifecycle(&row, today)?,
+            lifecycle: self.lifecycle(&row, now_ms)?,
             links: self.known_links(&row.draft),
             report: self.check(&row.id, &row.draft, today),
             has_password: self.password_known(&row.id),
@@ -275,7 +276,7 @@ impl Library {
             session = Session { open_draft_id: Some(id.to_owned()), tab: None };
             self.store.set_session(&session)?;
         }
-        self.view(row, CalendarDate::from_unix_millis(now_ms))
+        self.view(row, now_ms)
     }
 
     pub fn save(
@@ -286,17 +287,17 @@ impl Library {
     ) -> Result<DraftView, LibraryError> {
         self.store.save_draft(id, draft, now_ms)?;
         let row = self.store.load_draft(id)?;
-        self.view(row, CalendarDate::from_unix_millis(now_ms))
+        self.view(row, now_ms)
     }
 
     pub fn undo(&mut self, id: &str, now_ms: i64) -> Result<DraftView, LibraryError> {
         let row = self.store.step_revision(id, -1, now_ms)?;
-        self.view(row, CalendarDate::from_unix_millis(now_ms))
+        self.view(row, now_ms)
     }
 
     pub fn redo(&mut self, id: &str, now_ms: i64) -> Result<DraftView, LibraryError> {
         let row = self.store.step_revision(id, 1, now_ms)?;
-        self.view(row, CalendarDate::from_unix_millis(now_ms))
+        self.view(row, now_ms)
     }
 
     /// Renaming sets the App name, the title the library and the catalog show.
@@ -411,7 +412,7 @@ impl Library {
         let result = self.secrets.set(&account::test_account(id), &password);
         self.has_password.borrow_mut().remove(id);
         result?;
-        self.view(row, CalendarDate::from_unix_millis(now_ms))
+        self.view(row, now_ms)
     }
 
     /// The password, for an explicit reveal or copy only.

@@ -17,6 +17,7 @@ use crate::okta::{Account, OrgUrl};
 use crate::rules::CalendarDate;
 use crate::store::{OutboxItem, RemoteLink};
 use crate::submission::{NotSubmittable, Submission};
+use crate::update::UpdateKind;
 
 /// What a submit will send, ready to show or send.
 pub struct Prepared {
@@ -80,8 +81,9 @@ impl Library {
         id: &str,
         org: &OrgUrl,
         rev: Option<i64>,
-        today: CalendarDate,
+        now_ms: i64,
     ) -> Result<Prepared, LibraryError> {
+        let today = CalendarDate::from_unix_millis(now_ms);
         let row = self.store.load_draft(id)?;
         let status = SubmissionStatus::parse(&row.status);
         if !lifecycle::allowed(status).submit {
@@ -95,6 +97,9 @@ impl Library {
         };
         let report = self.check(id, &draft, today);
         let sub = Submission::new(draft, &report)?;
+        if let Some(parent) = &row.parent_id {
+            self.update_gate(id, parent, sub.draft(), now_ms)?;
+        }
         let icon = sub.draft().app_info.app_icon.as_ref().expect("a submission has a logo");
         let logo =
             LogoFile { file_name: icon.file_name.clone(), bytes: self.store.file(&icon.sha256)? };
@@ -106,6 +111,37 @@ impl Library {
             known_id,
             rev: rev.unwrap_or(row.rev.head),
         })
+    }
+
+    /// An update in the OIN Wizard goes through the API only as a functional
+    /// edit whose tests passed within 48 hours; catalog information goes by
+    /// the Catalog Info hand-off (the API has no endpoint for it).
+    fn update_gate(
+        &self,
+        id: &str,
+        parent: &str,
+        draft: &crate::Draft,
+        now_ms: i64,
+    ) -> Result<(), LibraryError> {
+        let today = CalendarDate::from_unix_millis(now_ms);
+        let form = crate::rules::RulePack::for_draft(draft, today).form(draft.integration_type);
+        if form.tool != crate::form::Tool::OinWizard {
+            return Ok(());
+        }
+        let published = self.store.load_draft(parent)?.draft;
+        let changes = crate::lifecycle::diff(form, &published, draft);
+        match crate::update::classify(&changes) {
+            UpdateKind::NoChange => Err(NotSubmittable::NothingChanged.into()),
+            UpdateKind::CatalogOnly => Err(NotSubmittable::CatalogInfo.into()),
+            UpdateKind::Functional => {
+                let gate = crate::update::gate(&self.store.test_runs(id)?, now_ms);
+                if gate.open {
+                    Ok(())
+                } else {
+                    Err(NotSubmittable::TestsNeeded { needed: gate.needed }.into())
+                }
+            }
+        }
     }
 
     /// Warnings about who submits: the OIN team doesn't review submissions
@@ -235,13 +271,33 @@ impl Library {
 }
 
 impl Library {
-    /// The Workflows hand-off: every value in the OIN Manager's order.
+    /// The hand-off for this draft: the OIN Manager's form for a Workflows
+    /// connector, Edit › Catalog Info for a catalog-only update in the OIN Wizard.
     pub fn handoff(
         &self,
         id: &str,
-    ) -> Result<Vec<crate::okta::handoff::HandoffValue>, LibraryError> {
-        let draft = self.draft(id)?;
-        Ok(crate::okta::handoff::values(&draft, self.password_known(id)))
+        now_ms: i64,
+    ) -> Result<crate::okta::handoff::Handoff, LibraryError> {
+        use crate::okta::handoff::Handoff;
+        let row = self.store.load_draft(id)?;
+        let draft = &row.draft;
+        if draft.integration_type == crate::IntegrationType::WorkflowsConnector {
+            return Ok(Handoff::oin_manager(draft, self.password_known(id)));
+        }
+        let Some(parent) = &row.parent_id else {
+            return Err(NotSubmittable::ThroughTheApi.into());
+        };
+        let published = self.store.load_draft(parent)?.draft;
+        let today = CalendarDate::from_unix_millis(now_ms);
+        let form = crate::rules::RulePack::for_draft(draft, today).form(draft.integration_type);
+        let changes = crate::lifecycle::diff(form, &published, draft);
+        if crate::update::classify(&changes) != UpdateKind::CatalogOnly {
+            return Err(NotSubmittable::ThroughTheApi.into());
+        }
+        let org = draft.org.as_deref().or(published.org.as_deref()).unwrap_or_default();
+        let org = OrgUrl::parse(org, false).map_err(LibraryError::Okta)?;
+        let notes = crate::update::notes(UpdateKind::CatalogOnly, &changes, now_ms);
+        Ok(Handoff::catalog_info(&published, draft, &changes, org.admin_console(), notes))
     }
 
     /// Writes the files the OIN Manager form asks for (logo, flow test suite)

@@ -224,10 +224,10 @@ mod lifecycle {
     #[test]
     fn updating_a_published_integration_makes_a_linked_version_with_a_diff() {
         let (_d, mut lib) = library();
-        let view = lib.create(IntegrationType::ApiService, None, NOW).unwrap();
+        let view = lib.create(IntegrationType::WorkflowsConnector, None, NOW).unwrap();
         let mut d = view.draft.clone();
         d.app_info.app_name = Some("Acme Logs".into());
-        d.api_service.scopes = vec!["okta.logs.read".into()];
+        d.app_info.use_cases = vec!["Automation".into()];
         lib.save(&view.id, &d, NOW).unwrap();
         assert!(matches!(
             lib.update_published(&view.id, NOW).unwrap_err(),
@@ -244,15 +244,16 @@ mod lifecycle {
         assert_eq!((of.published_id.as_str(), of.changes.len()), (view.id.as_str(), 0));
 
         let mut changed = update.draft.clone();
-        changed.api_service.scopes.push("okta.groups.manage".into());
+        changed.app_info.use_cases.push("Zero Trust".into());
         let after = lib.save(&update.id, &changed, NOW + 2).unwrap();
         let of = after.lifecycle.update_of.unwrap();
-        assert_eq!(of.changes[0].path, "apiService.scopes");
-        assert_eq!(of.proposed_summary, "Scopes: added scope okta.groups.manage.");
+        assert_eq!(of.changes[0].path, "appInfo.useCases");
+        assert_eq!(of.proposed_summary, "Use cases: added use case Zero Trust.");
+        assert_eq!(of.kind, None, "the OIN Manager keeps its own Update flow");
         let published = lib.open(&view.id, NOW + 3).unwrap();
         assert_eq!(
-            published.draft.api_service.scopes,
-            ["okta.logs.read"],
+            published.draft.app_info.use_cases,
+            ["Automation"],
             "the published version stays as it was"
         );
         assert_eq!(published.lifecycle.status, Published);

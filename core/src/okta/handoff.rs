@@ -1,6 +1,7 @@
-//! The Workflows connector hand-off: the OIN Manager has no API,
-//! so the user types the prepared values into its web form. This lists every
-//! value in the order the form asks for it, with Okta's labels.
+//! The hand-offs, where Okta has no API for the step: a Workflows connector
+//! in the OIN Manager's web form (every value in the order the form asks for
+//! it, with Okta's labels), and a catalog-only update of a published API
+//! service in the Admin Console's Edit › Catalog Info (every changed value).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -36,6 +37,82 @@ pub struct HandoffValue {
     /// The text (a file's name for a file; empty for the password).
     pub value: String,
     pub kind: HandoffKind,
+}
+
+/// A hand-off: where to go, what to copy there, what to know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Handoff {
+    pub title: String,
+    pub intro: String,
+    /// The page opened in the browser.
+    pub open_url: String,
+    pub open_label: String,
+    pub values: Vec<HandoffValue>,
+    pub notes: Vec<String>,
+    /// What the user says when it is done (the status moves to "submitted").
+    pub done_label: String,
+}
+
+impl Handoff {
+    /// The OIN Manager's form for a Workflows connector.
+    pub fn oin_manager(d: &Draft, has_password: bool) -> Self {
+        Self {
+            title: format!("Submit “{}” in the OIN Manager", d.display_name()),
+            intro: "The OIN Manager has no API, so the last step is yours: it is open in your browser. Copy each value into its form, top to bottom; each one is marked once copied.".into(),
+            open_url: OIN_MANAGER_URL.into(),
+            open_label: "Open the OIN Manager again".into(),
+            values: values(d, has_password),
+            notes: vec![],
+            done_label: "I submitted it in the OIN Manager".into(),
+        }
+    }
+
+    /// Edit › Catalog Info for a catalog-only update (Okta's API has no endpoint for it).
+    pub fn catalog_info(
+        published: &Draft,
+        update: &Draft,
+        changes: &[crate::lifecycle::FieldChange],
+        admin_console: String,
+        notes: Vec<String>,
+    ) -> Self {
+        let form = crate::form::WIZARD_API_SERVICE;
+        let mut out = Vec::new();
+        for c in changes {
+            let label = form.field(&c.path).map_or(c.label.as_str(), |f| f.label).to_owned();
+            let section = "Catalog Info".to_owned();
+            let kind =
+                if c.path == "appInfo.appIcon" { HandoffKind::File } else { HandoffKind::Text };
+            let value = match c.path.as_str() {
+                "appInfo.appIcon" => update.app_info.app_icon.as_ref().map(|a| a.file_name.clone()),
+                "support.contacts" => Some(
+                    update
+                        .support
+                        .contacts
+                        .iter()
+                        .filter_map(|c| c.value.clone())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                _ => {
+                    let json = crate::form::value::json(update);
+                    crate::form::value::text_at(&json, &c.path).map(str::to_owned)
+                }
+            };
+            if let Some(value) = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) {
+                out.push(HandoffValue { path: c.path.clone(), label, section, value, kind });
+            }
+        }
+        Self {
+            title: format!("Send the catalog changes of “{}”", published.display_name()),
+            intro: "Catalog information goes to the OIN team from the Admin Console, which is open in your browser: Home › Your apps › Edit › Catalog Info. Copy each changed value there; each one is marked once copied.".into(),
+            open_url: admin_console,
+            open_label: "Open the Admin Console again".into(),
+            values: out,
+            notes,
+            done_label: "I sent it from Catalog Info".into(),
+        }
+    }
 }
 
 /// Every filled value of a Workflows connector draft, in the form's order.

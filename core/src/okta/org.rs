@@ -87,6 +87,20 @@ impl OrgUrl {
         }
     }
 
+    /// The org's Admin Console (`https://acme-admin.okta.com/admin/dashboard`
+    /// for `acme.okta.com`; the same host for a custom or loopback address).
+    pub fn admin_console(&self) -> String {
+        let mut url = self.0.clone();
+        let host = url.host_str().unwrap_or_default().to_owned();
+        if let Some((name, rest)) = host.split_once('.') {
+            if rest.starts_with("okta") {
+                let _ = url.set_host(Some(&format!("{name}-admin.{rest}")));
+            }
+        }
+        url.set_path("/admin/dashboard");
+        url.to_string()
+    }
+
     /// An absolute URL for a path on this org (`path` starts with `/`).
     pub fn join(&self, path: &str) -> String {
         format!("{}{}", self.as_str(), path)
@@ -123,6 +137,10 @@ mod tests {
         assert_eq!(ok("acme.okta.com").unwrap(), "https://acme.okta.com");
         assert_eq!(ok(" https://acme.oktapreview.com/ ").unwrap(), "https://acme.oktapreview.com");
         assert_eq!(ok("acme-admin.okta.com").unwrap(), "https://acme.okta.com");
+        let org = OrgUrl::parse("acme.okta.com", false).unwrap();
+        assert_eq!(org.admin_console(), "https://acme-admin.okta.com/admin/dashboard");
+        let preview = OrgUrl::parse("https://acme.oktapreview.com", false).unwrap();
+        assert_eq!(preview.admin_console(), "https://acme-admin.oktapreview.com/admin/dashboard");
         assert_eq!(ok("login.acme.example").unwrap(), "https://login.acme.example");
         assert!(matches!(ok("http://acme.okta.com"), Err(OktaError::Insecure(_))));
         assert!(matches!(ok("http://127.0.0.1:9999"), Err(OktaError::Insecure(_))));

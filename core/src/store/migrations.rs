@@ -68,6 +68,16 @@ const MIGRATIONS: &[&str] = &[
         attempts INTEGER NOT NULL DEFAULT 0,
         last_error TEXT
      );",
+    // 5: "Test my API service integration" runs, for the 48-hour gate of a
+    // functional update in the OIN Wizard (no secrets: the client id only).
+    "CREATE TABLE test_runs (
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        instance TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        at INTEGER NOT NULL
+     );
+     CREATE INDEX test_runs_by_draft ON test_runs (draft_id, at);",
 ];
 
 /// The schema version this build writes.

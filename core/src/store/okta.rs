@@ -121,6 +121,38 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps one "Test my API service integration" run.
+    pub fn record_test_run(
+        &mut self,
+        draft_id: &str,
+        run: &crate::update::TestRun,
+        client_id: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO test_runs (draft_id, instance, client_id, passed, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![draft_id, run.instance.as_str(), client_id, run.passed, run.at],
+        )?;
+        Ok(())
+    }
+
+    /// The last test run against each instance of a draft's integration.
+    pub fn test_runs(&self, draft_id: &str) -> Result<Vec<crate::update::TestRun>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT instance, passed, MAX(at) FROM test_runs WHERE draft_id = ?1 GROUP BY instance",
+        )?;
+        let rows = stmt.query_map([draft_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, i64>(2)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (instance, passed, at) = row?;
+            if let Some(instance) = crate::update::TestedInstance::parse(&instance) {
+                out.push(crate::update::TestRun { instance, passed, at });
+            }
+        }
+        Ok(out)
+    }
+
     pub fn set_okta_status(&mut self, draft_id: &str, status: &str, at: i64) -> Result<()> {
         self.conn.execute(
             "UPDATE remote_submissions SET okta_status = ?2, checked_at = ?3 WHERE draft_id = ?1",

@@ -5,11 +5,12 @@
 
 use oin_core::connection::{DeviceCode, ImportReport, SubmitOutcome, SubmitPreview};
 use oin_core::library::StatusChange;
-use oin_core::okta::handoff::{HandoffValue, OIN_MANAGER_URL};
+use oin_core::okta::handoff::Handoff;
 use oin_core::okta::probe::ProbeReport;
 use oin_core::okta::{Account, OktaError};
 use oin_core::secrets::Sensitive;
 use oin_core::store::OutboxItem;
+use oin_core::update::TestedInstance;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -17,7 +18,7 @@ use ts_rs::TS;
 
 use crate::error::IpcError;
 use crate::opener;
-use crate::state::{now_ms, today, AppState};
+use crate::state::{now_ms, AppState};
 
 /// One step of a submit, as it starts.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -104,7 +105,7 @@ pub fn submit_preview(
         state.shared()?,
         &id,
         &state.connection.org_of_host(&org)?,
-        today(),
+        now_ms(),
     )?)
 }
 
@@ -146,11 +147,8 @@ pub fn import_from_org(state: State<'_, AppState>, org: String) -> Result<Import
 }
 
 #[tauri::command(async)]
-pub fn handoff_values(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Vec<HandoffValue>, IpcError> {
-    Ok(state.library()?.handoff(&id)?)
+pub fn handoff(state: State<'_, AppState>, id: String) -> Result<Handoff, IpcError> {
+    Ok(state.library()?.handoff(&id, now_ms())?)
 }
 
 /// Writes the logo and test suite to a folder and shows it in the file manager.
@@ -159,11 +157,6 @@ pub fn reveal_handoff_files(state: State<'_, AppState>, id: String) -> Result<St
     let folder = state.library()?.handoff_files(&id, &state.dir.join("hand-off"))?;
     opener::open(&folder.to_string_lossy()).map_err(refused)?;
     Ok(folder.to_string_lossy().into_owned())
-}
-
-#[tauri::command(async)]
-pub fn open_oin_manager() -> Result<(), IpcError> {
-    opener::open_web(OIN_MANAGER_URL).map_err(refused)
 }
 
 #[tauri::command(async)]
@@ -178,6 +171,7 @@ pub fn probe_integration(
     org: String,
     client_id: String,
     secret: Option<Sensitive<String>>,
+    instance: TestedInstance,
 ) -> Result<ProbeReport, IpcError> {
-    Ok(state.connection.probe(state.shared()?, &id, &org, &client_id, secret)?)
+    Ok(state.connection.probe(state.shared()?, &id, &org, &client_id, secret, instance, &now_ms)?)
 }

@@ -111,8 +111,9 @@ import type { SubmitOutcome } from "./bindings/SubmitOutcome";
 import type { SubmitProgress } from "./bindings/SubmitProgress";
 import type { StatusChange } from "./bindings/StatusChange";
 import type { ImportReport } from "./bindings/ImportReport";
-import type { HandoffValue } from "./bindings/HandoffValue";
+import type { Handoff } from "./bindings/Handoff";
 import type { ProbeReport } from "./bindings/ProbeReport";
+import type { TestedInstance } from "./bindings/TestedInstance";
 import type { PollReport } from "./bindings/PollReport";
 
 export const oktaAccounts = () => call<Account[]>("okta_accounts");
@@ -142,16 +143,16 @@ export const submitDraft = (
 export const refreshStatuses = (id: string | null) =>
   call<StatusChange[]>("refresh_statuses", { id });
 export const importFromOrg = (org: string) => call<ImportReport>("import_from_org", { org });
-export const handoffValues = (id: string) => call<HandoffValue[]>("handoff_values", { id });
+export const handoff = (id: string) => call<Handoff>("handoff", { id });
 export const revealHandoffFiles = (id: string) => call<string>("reveal_handoff_files", { id });
-export const openOinManager = () => call<null>("open_oin_manager");
 export const openWeb = (url: string) => call<null>("open_web", { url });
 export const probeIntegration = (
   id: string,
   org: string,
   clientId: string,
   secret: string | null,
-) => call<ProbeReport>("probe_integration", { id, org, clientId, secret });
+  instance: TestedInstance,
+) => call<ProbeReport>("probe_integration", { id, org, clientId, secret, instance });
 /** Background rounds that sent a queued submit or saw a status move. */
 export const onOktaStatus = (handler: (r: PollReport) => void): Promise<UnlistenFn> =>
   listen<PollReport>("okta-status", (e) => handler(e.payload));
