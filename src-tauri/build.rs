@@ -51,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "outbox",
     "import_from_org",
     "handoff",
+    "choose_submission",
     "reveal_handoff_files",
     "open_web",
     "probe_integration",

@@ -1,4 +1,4 @@
-//! The one error the UI receives: `IpcError { code, message, fields? }`. Core's
+//! The one error the UI receives: `IpcError { code, message, fields?, candidates? }`. Core's
 //! precise errors are mapped here, once; the UI branches on `code` only.
 
 use oin_core::library::LibraryError;
@@ -34,6 +34,8 @@ pub enum IpcErrorCode {
     Refused,
     /// What was typed can't be used (org address, client id, token).
     BadInput,
+    /// Several submissions in the org could be this draft: `candidates` lists them.
+    ChooseSubmission,
     /// A bug: shown with its message.
     Internal,
 }
@@ -55,11 +57,15 @@ pub struct IpcError {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<FieldIssue>>,
+    /// For `ChooseSubmission`: the org's submissions of the draft's name.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub candidates: Option<Vec<oin_core::okta::submit::Candidate>>,
 }
 
 impl IpcError {
     pub fn new(code: IpcErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), fields: None }
+        Self { code, message: message.into(), fields: None, candidates: None }
     }
 }
 
@@ -105,6 +111,10 @@ impl From<OktaError> for IpcError {
         if let OktaError::WouldBeRefused { field, message, .. } = &e {
             out.fields = Some(vec![FieldIssue { path: field.clone(), message: message.clone() }]);
         }
+        if let OktaError::Ambiguous { candidates, .. } = &e {
+            out.code = IpcErrorCode::ChooseSubmission;
+            out.candidates = Some(candidates.clone());
+        }
         out
     }
 }
@@ -141,6 +151,7 @@ impl From<LibraryError> for IpcError {
                     code: IpcErrorCode::Refused,
                     message: e.to_string(),
                     fields: Some(fields),
+                    candidates: None,
                 };
             }
             LibraryError::NotSubmittable(_) => IpcErrorCode::NotAllowed,
@@ -152,6 +163,7 @@ impl From<LibraryError> for IpcError {
                         path: "testAccount.password".into(),
                         message: e.to_string(),
                     }]),
+                    candidates: None,
                 };
             }
         };

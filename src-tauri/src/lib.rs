@@ -93,6 +93,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::okta::outbox,
             commands::okta::import_from_org,
             commands::okta::handoff,
+            commands::okta::choose_submission,
             commands::okta::reveal_handoff_files,
             commands::okta::open_web,
             commands::okta::probe_integration,

@@ -115,6 +115,21 @@ fn issues_come_with_each_view_and_check_does_not_save() {
 }
 
 #[test]
+fn several_submissions_of_one_name_reach_the_ui_as_a_choice() {
+    let candidate = oin_core::okta::submit::Candidate {
+        id: "acme_1".into(),
+        name: "Acme".into(),
+        kind: "SAML".into(),
+        status: "Published".into(),
+    };
+    let e =
+        oin_core::okta::OktaError::Ambiguous { name: "Acme".into(), candidates: vec![candidate] };
+    let ipc = serde_json::to_value(crate::IpcError::from(e)).unwrap();
+    assert_eq!(ipc["code"], "chooseSubmission");
+    assert_eq!(ipc["candidates"][0]["kind"], "SAML", "the dialog lists what it found");
+}
+
+#[test]
 fn the_app_and_oin_share_one_keychain_service() {
     let context: tauri::Context<tauri::test::MockRuntime> = tauri::generate_context!();
     assert_eq!(context.config().identifier, oin_core::secrets::APP_IDENTIFIER);

@@ -117,6 +117,12 @@ fn a_same_name_saml_submission_is_never_replaced() {
         ("acme_saml_0001", "SAML")
     );
     assert!(err.to_string().contains("won't replace"), "{err}");
+    let chosen =
+        Connection::new(http(), true).choose_submission(&f.lib, &id, &f.org, "acme_saml_0001");
+    assert!(
+        chosen.unwrap_err().to_string().contains("SAML submission"),
+        "a SAML submission can't be chosen to be replaced"
+    );
     assert_eq!(f.writes(), Vec::<String>::new(), "nothing was sent, not even the logo");
     assert_eq!(
         f.server.state().submissions["acme_saml_0001"].body,
@@ -143,7 +149,8 @@ fn two_api_service_submissions_of_one_name_ask_which() {
     }
     assert!(f.writes().is_empty());
     // The user chooses one: the draft is linked to it, and the submit replaces exactly it.
-    f.lib.lock().unwrap().link_remote(&id, &f.org.host(), "acme_b_0002").unwrap();
+    let c = Connection::new(http(), true);
+    c.choose_submission(&f.lib, &id, &f.org, "acme_b_0002").unwrap();
     assert!(matches!(f.submit(&id).unwrap(), SubmitOutcome::Submitted(_)));
     let s = f.server.state();
     assert_eq!(s.submissions["acme_b_0002"].submits, 1);

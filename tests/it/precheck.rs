@@ -105,8 +105,11 @@ fn issues_follow_typing_and_the_gate_opens_at_100_percent() {
     field(&s, "apiService.scopeReason").fill("okta.users.manage creates and deactivates users.");
     // An address with a space passes a lenient URL parser, not Okta's schema.
     field(&s, "apiService.configGuideUrl").fill("https://acme.example/docs/okta setup");
-    s.wait_until("Okta's schema refuses the space", |s| {
+    s.wait_until("Okta's schema refuses the space and offers the encoded address", |s| {
         panel_has(s, "okta.schema", "apiService.configGuideUrl")
+            && s.find(r#"[data-field-wrap="apiService.configGuideUrl"]"#)
+                .text()
+                .contains("https://acme.example/docs/okta%20setup")
     });
     s.find(r#"[data-field-wrap="apiService.configGuideUrl"] [data-testid="fix"]"#).click();
     s.wait_until("the fix writes the space as %20", |s| {

@@ -121,3 +121,47 @@ fn a_functional_update_needs_both_instances_tested_within_48_hours() {
     assert!(lib.prepare_submit(&id, &org(), None, NOW).is_ok(), "both passed within 48 hours");
     assert!(lib.prepare_submit(&id, &org(), None, NOW + 47 * H).is_err(), "and not after");
 }
+
+/// A draft written for the OIN Manager's API service form (App website,
+/// "Does your app exist in the OIN?", public support contacts) now checked
+/// against the OIN Wizard: it opens at 100%, nothing is lost, the values the
+/// Wizard doesn't ask are listed apart, and they come back when the draft is
+/// switched to the 2025 rules.
+#[test]
+fn an_oin_manager_draft_migrates_to_the_wizard_with_nothing_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("oin-studio.db")).unwrap();
+    let mut lib = Library::new(store, Arc::new(MemorySecretStore::default()), None);
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/drafts/complete-api.oin.json");
+    let id = lib.import(&path, NOW).unwrap().id;
+    lib.set_password(&id, Sensitive::new("pw".into()), NOW).unwrap();
+    let view = lib.open(&id, NOW).unwrap();
+    assert_eq!(view.report.completion.percent, 100, "{:?}", view.report.completion.missing);
+    assert!(view.report.can_submit);
+    let today = oin_core::rules::CalendarDate::from_unix_millis(NOW);
+    let schema = lib.form_schema(&id, today).unwrap();
+    let outside: Vec<_> = schema.outside.iter().map(|f| f.path).collect();
+    assert_eq!(outside, ["appInfo.existsInOin", "appInfo.appWebsite", "support.contacts"]);
+    let notes: Vec<_> = view
+        .report
+        .issues
+        .iter()
+        .filter(|i| i.rule == "form.outside")
+        .map(|i| i.path.as_str())
+        .collect();
+    assert_eq!(notes, outside, "each is noted, as information, not as an error");
+    // Saved and exported, every value is still there.
+    let out = tempfile::tempdir().unwrap();
+    let file = lib.export(&id, out.path()).unwrap();
+    let text = std::fs::read_to_string(file).unwrap();
+    for kept in ["https://acme.example/okta", "help@acme.example", "\"existsInOin\": false"] {
+        assert!(text.contains(kept), "{kept} is kept in the export");
+    }
+    // Back to the 2025 rules: the OIN Manager's form asks them again, filled.
+    let mut d = lib.draft(&id).unwrap();
+    d.rule_pack = Some("oin-manager-2025".into());
+    let view = lib.save(&id, &d, NOW + 1).unwrap();
+    assert_eq!(view.report.completion.percent, 100);
+    assert!(lib.form_schema(&id, today).unwrap().outside.is_empty());
+}

@@ -331,10 +331,34 @@ impl Element<'_> {
         );
     }
 
+    /// Clicks the element. A click another element intercepts (the page is
+    /// still re-rendering after the last keystroke) is tried again for a
+    /// second before it fails the test.
     pub fn click(&self) -> &Self {
-        self.scroll_into_view();
-        post(&self.url("click"), &json!({}));
-        self
+        let until = std::time::Instant::now() + Duration::from_secs(1);
+        loop {
+            self.scroll_into_view();
+            match ureq::post(&self.url("click"))
+                .timeout(Duration::from_secs(60))
+                .send_json(json!({}))
+            {
+                Ok(_) => return self,
+                Err(ureq::Error::Status(400, r)) if std::time::Instant::now() < until => {
+                    let body = r.into_string().unwrap_or_default();
+                    assert!(
+                        body.contains("element click intercepted"),
+                        "WebDriver click answered 400: {body}"
+                    );
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                Err(ureq::Error::Status(code, r)) => panic!(
+                    "WebDriver {} answered {code}: {}",
+                    self.url("click"),
+                    r.into_string().unwrap_or_default()
+                ),
+                Err(e) => panic!("WebDriver {}: {e}", self.url("click")),
+            }
+        }
     }
 
     pub fn clear(&self) -> &Self {

@@ -289,6 +289,39 @@ impl Connection {
         }
     }
 
+    /// The user's answer when several submissions in the org could be this
+    /// draft: the one to continue. Only an API service submission (or one
+    /// with no capability yet) of the draft's own name can be chosen.
+    pub fn choose_submission(
+        &self,
+        lib: &Mutex<Library>,
+        id: &str,
+        org: &OrgUrl,
+        remote_id: &str,
+    ) -> Result<(), LibraryError> {
+        let (draft, secrets) = {
+            let l = lock(lib);
+            (l.draft(id)?, l.secrets())
+        };
+        let okta = self.okta(org, secrets)?;
+        let remote = remote::get(&okta, remote_id)?;
+        let name = draft.app_info.app_name.as_deref().map(str::trim).unwrap_or_default();
+        if remote.name.as_deref().map(str::trim) != Some(name) {
+            return Err(OktaError::Refused(format!(
+                "{remote_id} is named “{}”, not “{name}”: it isn't this draft.",
+                remote.name.unwrap_or_default()
+            ))
+            .into());
+        }
+        if let Some(kind) = remote.kind().filter(|k| *k != "API service") {
+            return Err(OktaError::Refused(format!(
+                "{remote_id} is a {kind} submission: an API service draft can't replace it."
+            ))
+            .into());
+        }
+        lock(lib).link_remote(id, &org.host(), remote_id)
+    }
+
     /// Pulls the org's submissions into the library.
     pub fn import(
         &self,

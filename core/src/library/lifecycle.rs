@@ -43,6 +43,8 @@ pub struct UpdateOf {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Lifecycle {
+    /// The Okta tool the submission is made in (its labels name the statuses).
+    pub tool: crate::form::Tool,
     pub status: SubmissionStatus,
     pub status_label: String,
     pub timeline: Vec<StatusEvent>,
@@ -107,6 +109,7 @@ impl Library {
             }
         }
         Ok(Lifecycle {
+            tool: pack.form(row.draft.integration_type).tool,
             status,
             status_label: status.label(wizard).to_owned(),
             timeline,

@@ -146,6 +146,18 @@ pub fn import_from_org(state: State<'_, AppState>, org: String) -> Result<Import
     Ok(state.connection.import(state.shared()?, &state.connection.org_of_host(&org)?, &now_ms)?)
 }
 
+/// The submission in the org the user says this draft is.
+#[tauri::command(async)]
+pub fn choose_submission(
+    state: State<'_, AppState>,
+    id: String,
+    org: String,
+    remote_id: String,
+) -> Result<(), IpcError> {
+    let org = state.connection.org_of_host(&org)?;
+    Ok(state.connection.choose_submission(state.shared()?, &id, &org, &remote_id)?)
+}
+
 #[tauri::command(async)]
 pub fn handoff(state: State<'_, AppState>, id: String) -> Result<Handoff, IpcError> {
     Ok(state.library()?.handoff(&id, now_ms())?)

@@ -4,6 +4,12 @@ import type { Field } from "./bindings/Field";
 import type { FormSchema } from "./bindings/FormSchema";
 import type { Form } from "./bindings/Form";
 import type { Tab } from "./bindings/Tab";
+import type { Tool } from "./bindings/Tool";
+
+/** Okta's name for the tool a form belongs to. */
+export function toolName(tool: Tool): string {
+  return tool === "oinWizard" ? "OIN Wizard" : "OIN Manager";
+}
 
 /** Okta's label and help for a field; a missing path is a bug, said loudly. */
 export function fieldAt(schema: FormSchema, path: string): Field {

@@ -144,6 +144,8 @@ export const refreshStatuses = (id: string | null) =>
   call<StatusChange[]>("refresh_statuses", { id });
 export const importFromOrg = (org: string) => call<ImportReport>("import_from_org", { org });
 export const handoff = (id: string) => call<Handoff>("handoff", { id });
+export const chooseSubmission = (id: string, org: string, remoteId: string) =>
+  call<null>("choose_submission", { id, org, remoteId });
 export const revealHandoffFiles = (id: string) => call<string>("reveal_handoff_files", { id });
 export const openWeb = (url: string) => call<null>("open_web", { url });
 export const probeIntegration = (

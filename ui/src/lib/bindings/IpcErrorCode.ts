@@ -3,4 +3,4 @@
 /**
  * What the UI can do something about.
  */
-export type IpcErrorCode = "notFound" | "saveFailed" | "storeUnavailable" | "badFile" | "keychain" | "slotsFull" | "notAllowed" | "signIn" | "offline" | "refused" | "badInput" | "internal";
+export type IpcErrorCode = "notFound" | "saveFailed" | "storeUnavailable" | "badFile" | "keychain" | "slotsFull" | "notAllowed" | "signIn" | "offline" | "refused" | "badInput" | "chooseSubmission" | "internal";

@@ -5,12 +5,17 @@ import type { RemoteLink } from "./RemoteLink";
 import type { SlotUse } from "./SlotUse";
 import type { StatusEvent } from "./StatusEvent";
 import type { SubmissionStatus } from "./SubmissionStatus";
+import type { Tool } from "./Tool";
 import type { UpdateOf } from "./UpdateOf";
 
 /**
  * Everything about where a submission is in Okta's process.
  */
-export type Lifecycle = { status: SubmissionStatus, statusLabel: string, timeline: Array<StatusEvent>, allowed: Allowed, 
+export type Lifecycle = { 
+/**
+ * The Okta tool the submission is made in (its labels name the statuses).
+ */
+tool: Tool, status: SubmissionStatus, statusLabel: string, timeline: Array<StatusEvent>, allowed: Allowed, 
 /**
  * Every status with its name under this draft's pack, for setting it by hand.
  */
