@@ -55,6 +55,9 @@ const COMMANDS: &[&str] = &[
     "reveal_handoff_files",
     "open_web",
     "probe_integration",
+    "exit_ready",
+    "exit_anyway",
+    "exit_cancel",
 ];
 
 fn main() {

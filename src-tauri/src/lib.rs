@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod exit;
 mod menu;
 mod opener;
 mod state;
@@ -31,7 +32,15 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(updates::Pending::default())
         .plugin(tauri_plugin_window_state::Builder::new().build())
+        .manage(exit::ExitGate::default())
         .on_window_event(|window, event| match event {
+            // The close button waits for the last save (`exit`).
+            WindowEvent::CloseRequested { api, .. } => {
+                if !window.state::<exit::ExitGate>().ready() {
+                    api.prevent_close();
+                    exit::request(window.app_handle());
+                }
+            }
             // Rust reads a dropped file; the UI gets the stored attachment.
             WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => {
                 if let Some(path) = paths.first() {
@@ -45,6 +54,9 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             _ => {}
         })
         .invoke_handler(tauri::generate_handler![
+            exit::exit_ready,
+            exit::exit_anyway,
+            exit::exit_cancel,
             commands::app::about,
             commands::app::startup_notice,
             commands::app::get_session,
@@ -181,12 +193,21 @@ pub fn run() {
         updates::check_at_start(app.handle().clone());
         app.set_menu(menu::build(app.handle())?)?;
         app.on_menu_event(menu::on_event);
+        exit::on_signals(app.handle().clone());
         Ok(())
     });
     run_app(builder)
         .build(tauri::generate_context!())
         .expect("OIN Studio could not start its window")
         .run(|_app, _event| {
+            // Every other way out (the last window, the OS ending the
+            // session) waits for the last save too.
+            if let tauri::RunEvent::ExitRequested { api, .. } = &_event {
+                if !_app.state::<exit::ExitGate>().ready() {
+                    api.prevent_exit();
+                    exit::request(_app);
+                }
+            }
             // macOS hands a double-clicked *.oin.json over as an event.
             #[cfg(any(target_os = "macos", target_os = "ios"))]
             if let tauri::RunEvent::Opened { urls } = _event {

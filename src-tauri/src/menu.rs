@@ -61,10 +61,11 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     menu.items(&[&file, &edit, &help]).build()
 }
 
-/// What a menu choice does: quit and the documentation here, the rest in the UI.
+/// What a menu choice does: quit (after the last save) and the documentation
+/// here, the rest in the UI.
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     match event.id().as_ref() {
-        "quit" => app.exit(0),
+        "quit" => crate::exit::request(app),
         "oin-docs" => {
             let _ = crate::opener::open_web(OIN_DOCS);
         }

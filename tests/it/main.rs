@@ -4,6 +4,7 @@
 
 mod cli;
 mod crash;
+mod exit_window;
 mod journey;
 mod lifecycle;
 mod logo_files;

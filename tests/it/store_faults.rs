@@ -8,6 +8,7 @@ use std::process::{Command, Stdio};
 
 use oin_core::store::{Store, StoreError};
 use oin_core::{Draft, IntegrationType};
+use oin_tests::tmpfs::Tmpfs;
 
 fn draft(name: &str, description_len: usize) -> Draft {
     let mut d = Draft::new(IntegrationType::WorkflowsConnector);
@@ -122,43 +123,6 @@ fn count_drafts_in_copy(kept: &Path) -> usize {
     }
     let store = Store::open_unchecked_for_test(&copy).unwrap();
     store.list_drafts().unwrap().len()
-}
-
-/// A small tmpfs mounted over a temporary folder (needs root, as CI has); unmounted on drop.
-struct Tmpfs {
-    dir: tempfile::TempDir,
-}
-
-impl Tmpfs {
-    fn mount(size: &str) -> Option<Self> {
-        let dir = tempfile::tempdir().unwrap();
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir.path())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        ok.then_some(Self { dir })
-    }
-
-    fn remount(&self, opts: &str) {
-        let st = Command::new("mount")
-            .args(["-o", &format!("remount,{opts}")])
-            .arg(self.dir.path())
-            .status()
-            .unwrap();
-        assert!(st.success(), "remount {opts}");
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(self.dir.path()).status();
-    }
 }
 
 #[test]

@@ -2,4 +2,5 @@
 //! that drives the real app window through tauri-driver.
 
 pub mod okta_server;
+pub mod tmpfs;
 pub mod webdriver;

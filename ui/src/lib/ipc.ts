@@ -180,5 +180,11 @@ export const onUpdateAvailable = (handler: (u: UpdateInfo) => void): Promise<Unl
 /** A choice from the native menu bar, by item id (see src-tauri/src/menu.rs). */
 export type MenuItem =
   "new-workflows" | "new-api" | "import" | "export" | "undo" | "redo" | "about" | "updates";
+// A clean exit waits for the last save (src-tauri/src/exit.rs).
+export const onExitRequested = (handler: () => void): Promise<UnlistenFn> =>
+  listen("exit-requested", () => handler());
+export const exitReady = (saved: boolean) => call<null>("exit_ready", { saved });
+export const exitAnyway = () => call<null>("exit_anyway");
+export const exitCancel = () => call<null>("exit_cancel");
 export const onMenu = (handler: (item: MenuItem) => void): Promise<UnlistenFn> =>
   listen<MenuItem>("menu", (e) => handler(e.payload));
