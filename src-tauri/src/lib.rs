@@ -35,11 +35,11 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(exit::ExitGate::default())
         .on_window_event(|window, event| match event {
             // The close button waits for the last save (`exit`).
-            WindowEvent::CloseRequested { api, .. } => {
-                if !window.state::<exit::ExitGate>().ready() {
-                    api.prevent_close();
-                    exit::request(window.app_handle());
-                }
+            WindowEvent::CloseRequested { api, .. }
+                if !window.state::<exit::ExitGate>().ready() =>
+            {
+                api.prevent_close();
+                exit::request(window.app_handle());
             }
             // Rust reads a dropped file; the UI gets the stored attachment.
             WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => {
