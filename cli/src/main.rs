@@ -194,6 +194,9 @@ fn print_human(r: &FileResult) {
 }
 
 fn main() -> ExitCode {
+    // `oin check … | head`: a closed pipe ends `oin` quietly, as it ends `ls`,
+    // instead of a panic about a failed print.
+    sigpipe::reset();
     let mut argv: Vec<String> = std::env::args().skip(1).collect();
     if argv.first().map(String::as_str) == Some("logo") {
         argv.remove(0);

@@ -161,3 +161,25 @@ fn logo_inspect_and_fix_from_the_command_line() {
         .unwrap()
         .contains("isn't an image"));
 }
+
+/// `oin check … | head`: when the reader goes away, `oin` ends quietly with
+/// the usual status for a closed pipe (141: SIGPIPE), not a panic and a
+/// backtrace. Run through a shell pipeline, as a user runs it.
+#[test]
+fn a_closed_pipe_ends_oin_quietly() {
+    // More than a pipe holds (64 KiB), so `oin` is still writing when `head` leaves.
+    let files = vec!["broken-workflows.oin.json"; 400].join(" ");
+    let script = format!(
+        "\"$0\" check {files} | head -c 100 >/dev/null; echo \"status ${{PIPESTATUS[0]}}\" >&2"
+    );
+    let out = Command::new("bash")
+        .args(["-c", &script])
+        .arg(oin())
+        .current_dir(drafts())
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+    assert!(err.contains("status 141"), "ended by SIGPIPE, as other tools are: {err}");
+}
