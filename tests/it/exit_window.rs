@@ -23,7 +23,15 @@ fn window_of(pid: u32) -> String {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let out = Command::new("xdotool")
-            .args(["search", "--onlyvisible", "--pid", &pid.to_string(), "--name", "OIN Studio"])
+            .args([
+                "search",
+                "--all",
+                "--onlyvisible",
+                "--pid",
+                &pid.to_string(),
+                "--name",
+                "OIN Studio",
+            ])
             .output()
             .expect("xdotool runs (scripts/install-deps installs it)");
         let text = String::from_utf8_lossy(&out.stdout);
