@@ -16,6 +16,8 @@ pub enum NotSubmittable {
     PrecheckFailed { issues: Vec<Issue> },
     #[error("This submission is “{status}”: it can't be sent again until Okta hands it back.")]
     UnderReview { status: String },
+    #[error("The version you confirmed (revision {rev}) is no longer in the history, so nothing was sent. Open the draft and submit again.")]
+    ConfirmedRevisionGone { rev: i64 },
     #[error("This goes to Okta through its API: use Submit.")]
     ThroughTheApi,
     #[error("Nothing differs from the published version yet.")]

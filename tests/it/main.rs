@@ -5,6 +5,7 @@
 mod cli;
 mod crash;
 mod exit_window;
+mod history;
 mod journey;
 mod lifecycle;
 mod logo_files;

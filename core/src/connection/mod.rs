@@ -184,7 +184,7 @@ impl Connection {
         });
         match result {
             Ok(done) => {
-                lock(lib).record_submitted(id, &org.host(), &done, now())?;
+                lock(lib).record_submitted(id, &org.host(), &done, rev, now())?;
                 Ok(SubmitOutcome::Submitted(done))
             }
             Err(e) if e.class() == ErrorClass::Unreachable => {

@@ -92,7 +92,11 @@ impl Library {
             );
         }
         let draft = match rev {
-            Some(r) => self.store.draft_at(id, r)?.unwrap_or(row.draft),
+            // What the user confirmed is what goes: never another revision.
+            Some(r) => self
+                .store
+                .draft_at(id, r)?
+                .ok_or(NotSubmittable::ConfirmedRevisionGone { rev: r })?,
             None => row.draft,
         };
         let report = self.check(id, &draft, today);
@@ -172,15 +176,18 @@ impl Library {
         Ok(self.store.link_remote(id, org, remote_id)?)
     }
 
-    /// After a successful submit: the status moves on, the outbox forgets it.
+    /// After a successful submit: the status moves on, the outbox forgets it,
+    /// and the revision sent is kept (pinned against the history's thinning).
     pub fn record_submitted(
         &mut self,
         id: &str,
         org: &str,
         done: &Submitted,
+        rev: i64,
         now_ms: i64,
     ) -> Result<(), LibraryError> {
         self.store.link_remote(id, org, &done.remote_id)?;
+        self.store.set_submitted_rev(id, rev)?;
         self.store.dequeue(id)?;
         let okta = done.okta_status.clone().unwrap_or_default();
         self.apply_okta_status(id, &okta, now_ms)?;

@@ -8,8 +8,14 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::{Result, Store, StoreError};
 use crate::draft::{Draft, IntegrationType};
 
-/// How many revisions a draft keeps; older ones are pruned.
+/// The newest revisions a draft always keeps, whatever their age (the undo depth).
 pub const MAX_REVISIONS: i64 = 500;
+
+const MINUTE_MS: i64 = 60_000;
+const HOUR_MS: i64 = 60 * MINUTE_MS;
+const DAY_MS: i64 = 24 * HOUR_MS;
+/// The history is thinned every this many saves (it is one indexed query).
+const THIN_EVERY: i64 = 50;
 
 /// A draft as stored, at its head revision.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +30,36 @@ pub struct DraftRow {
     pub deleted_at: Option<i64>,
     /// The published submission this draft updates.
     pub parent_id: Option<String>,
+}
+
+/// Thins old history instead of cutting it: every save of the last hour, one
+/// per minute for the last day, one per day before that, and always the newest
+/// `MAX_REVISIONS` (the undo depth) and every revision something refers to —
+/// the head, a submit waiting in the outbox, the last one sent to Okta. So a
+/// user can go back to yesterday's text, what they confirmed is what goes, and
+/// the store stays bounded.
+fn thin(tx: &Transaction<'_>, id: &str, head: i64, now_ms: i64) -> Result<()> {
+    tx.execute(
+        "DELETE FROM revisions
+         WHERE draft_id = ?1
+           AND rev <= ?2 - ?3
+           AND saved_at < ?4 - ?5
+           AND rev NOT IN (SELECT rev FROM outbox WHERE draft_id = ?1)
+           AND rev NOT IN (SELECT submitted_rev FROM remote_submissions
+                           WHERE draft_id = ?1 AND submitted_rev IS NOT NULL)
+           AND rev NOT IN (SELECT head_rev FROM drafts WHERE id = ?1)
+           AND rev NOT IN (
+               SELECT MAX(rev) FROM revisions
+               WHERE draft_id = ?1 AND saved_at >= ?4 - ?6
+               GROUP BY saved_at / ?7
+               UNION
+               SELECT MAX(rev) FROM revisions
+               WHERE draft_id = ?1 AND saved_at < ?4 - ?6
+               GROUP BY saved_at / ?6
+           )",
+        params![id, head, MAX_REVISIONS, now_ms, HOUR_MS, DAY_MS, MINUTE_MS],
+    )?;
+    Ok(())
 }
 
 /// Where the head is among the revisions.
@@ -139,10 +175,9 @@ impl Store {
                 "INSERT INTO revisions (draft_id, rev, saved_at, body) VALUES (?1, ?2, ?3, ?4)",
                 params![id, head + 1, now_ms, new_body],
             )?;
-            tx.execute(
-                "DELETE FROM revisions WHERE draft_id = ?1 AND rev <= ?2",
-                params![id, head + 1 - MAX_REVISIONS],
-            )?;
+            if (head + 1) % THIN_EVERY == 0 {
+                thin(&tx, id, head + 1, now_ms)?;
+            }
             tx.execute(
                 "UPDATE drafts SET head_rev = ?2, updated_at = ?3 WHERE id = ?1",
                 params![id, head + 1, now_ms],
@@ -150,6 +185,24 @@ impl Store {
         }
         tx.commit()?;
         Ok(self.load_draft(id)?.rev)
+    }
+
+    /// Thins the whole history of a draft now (normally every `THIN_EVERY` saves).
+    pub fn thin_history(&mut self, id: &str, now_ms: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let head = head_of(&tx, id)?;
+        thin(&tx, id, head, now_ms)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// How many revisions a draft holds.
+    pub fn revision_count(&self, id: &str) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM revisions WHERE draft_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?)
     }
 
     /// Moves the head one revision back (`-1`) or forward (`+1`); at either end,
@@ -264,17 +317,64 @@ mod tests {
     }
 
     #[test]
-    fn history_is_capped() {
+    fn history_thins_by_age_and_keeps_what_is_referenced() {
         let (_dir, mut s) = store();
         let id = s.create_draft(&named("0"), 0).unwrap();
-        for i in 1..=(MAX_REVISIONS + 20) {
-            s.save_draft(&id, &named(&i.to_string()), i).unwrap();
+        // Two days of saves, one every 30 s.
+        let every = 30_000;
+        let saves = 2 * DAY_MS / every;
+        let mut pinned = None;
+        for i in 1..=saves {
+            let rev = s.save_draft(&id, &named(&i.to_string()), i * every).unwrap().head;
+            if i == 10 {
+                // A submit confirmed at revision 10 waits in the outbox.
+                s.enqueue(&id, "acme.okta.com", rev, i * every).unwrap();
+                pinned = Some(rev);
+            }
         }
-        let n: i64 = s
+        let now = saves * every;
+        s.thin_history(&id, now).unwrap();
+        let n = s.revision_count(&id).unwrap();
+        assert!(n < saves / 2, "thinned: {n} of {saves} kept");
+        let pinned = pinned.unwrap();
+        assert_eq!(
+            s.draft_at(&id, pinned).unwrap().and_then(|d| d.app_info.app_name).as_deref(),
+            Some("10"),
+            "the outbox's revision is kept, two days on"
+        );
+        // Every save of the last hour is there.
+        let last_hour: i64 = s
             .conn
-            .query_row("SELECT COUNT(*) FROM revisions WHERE draft_id = ?1", [&id], |r| r.get(0))
+            .query_row(
+                "SELECT COUNT(*) FROM revisions WHERE draft_id = ?1 AND saved_at >= ?2",
+                params![id, now - HOUR_MS],
+                |r| r.get(0),
+            )
             .unwrap();
-        assert_eq!(n, MAX_REVISIONS);
+        assert_eq!(last_hour, HOUR_MS / every + 1, "every save of the last hour");
+        // Twenty hours ago there is a version within the minute; a day and a half ago, within the day.
+        let near = |at: i64, within: i64| -> bool {
+            s.conn
+                .query_row(
+                    "SELECT COUNT(*) FROM revisions WHERE draft_id = ?1 AND saved_at BETWEEN ?2 AND ?3",
+                    params![id, at - within, at + within],
+                    |r| r.get::<_, i64>(0),
+                )
+                .unwrap()
+                > 0
+        };
+        assert!(near(now - 20 * HOUR_MS, MINUTE_MS), "yesterday's text, to the minute");
+        assert!(near(now - 36 * HOUR_MS, DAY_MS), "the day before, to the day");
+        // Undo still reaches back MAX_REVISIONS saves.
+        let oldest_undo: i64 = s
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM revisions WHERE draft_id = ?1 AND rev > ?2",
+                params![id, saves + 1 - MAX_REVISIONS],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(oldest_undo, MAX_REVISIONS, "the newest MAX_REVISIONS are all there");
     }
 
     #[test]

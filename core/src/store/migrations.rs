@@ -78,6 +78,9 @@ const MIGRATIONS: &[&str] = &[
         at INTEGER NOT NULL
      );
      CREATE INDEX test_runs_by_draft ON test_runs (draft_id, at);",
+    // 6: the revision last sent to Okta, pinned against the history's thinning.
+    "ALTER TABLE remote_submissions ADD COLUMN submitted_rev INTEGER;
+     CREATE INDEX revisions_by_time ON revisions (draft_id, saved_at);",
 ];
 
 /// The schema version this build writes.

@@ -121,6 +121,15 @@ impl Store {
         Ok(())
     }
 
+    /// The revision just sent to Okta: kept whatever the history's thinning.
+    pub fn set_submitted_rev(&mut self, draft_id: &str, rev: i64) -> Result<()> {
+        self.conn.execute(
+            "UPDATE remote_submissions SET submitted_rev = ?2 WHERE draft_id = ?1",
+            params![draft_id, rev],
+        )?;
+        Ok(())
+    }
+
     /// Keeps one "Test my API service integration" run.
     pub fn record_test_run(
         &mut self,
