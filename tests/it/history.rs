@@ -64,7 +64,7 @@ fn a_queued_submit_sends_the_confirmed_revision_days_and_thousands_of_saves_late
     }
     server.resume();
     at.set(at.get() + HOUR);
-    assert_eq!(c.drain_outbox(&lib, &now), [id.clone()], "the queued submit goes");
+    assert_eq!(c.drain_outbox(&lib, &now), vec![id], "the queued submit goes");
     let s = server.state();
     let sent = s.submissions.values().next().unwrap();
     assert_eq!(
