@@ -15,14 +15,14 @@ use crate::rules::pack::RulePack;
 use crate::rules::{check, CalendarDate, Facts, FixAction, Report, PACKS};
 use crate::scopes::ScopeCatalog;
 use crate::secrets::{account, SecretStore, Sensitive};
-use crate::store::{DraftRow, Recovery, Session, Store, StoreError, MAX_ATTACHMENT_BYTES};
+use crate::store::{DraftRow, Recovery, Session, Store, StoreError};
 
 mod lifecycle;
 mod logo;
 mod okta;
 
 pub use lifecycle::{Lifecycle, StatusEvent, TrashItem, UpdateOf};
-pub use logo::{LogoSide, LogoView};
+pub use logo::{attach, attach_path, fix_logo, logo_view, LogoSide, LogoView};
 pub use okta::{Prepared, StatusChange};
 
 /// One row of the library.
@@ -379,16 +379,6 @@ impl Library {
         let imported = self.import(path, now_ms)?;
         self.store.set_session(&Session { open_draft_id: Some(imported.id.clone()), tab: None })?;
         Ok(imported)
-    }
-
-    pub fn attach_path(&mut self, path: &std::path::Path) -> Result<Attachment, LibraryError> {
-        let size = std::fs::metadata(path).map_err(StoreError::from)?.len();
-        if size > MAX_ATTACHMENT_BYTES {
-            return Err(StoreError::TooLarge { limit: MAX_ATTACHMENT_BYTES, actual: size }.into());
-        }
-        let name =
-            path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-        self.attach(&name, &std::fs::read(path).map_err(StoreError::from)?)
     }
 
     /// Keeps the test-account password in the secret store (the OS keychain in the

@@ -1,6 +1,7 @@
 //! The library's operations over a real SQLite store and the memory secret store.
 use super::*;
 use crate::secrets::MemorySecretStore;
+use crate::store::MAX_ATTACHMENT_BYTES;
 
 const NOW: i64 = 1_795_950_000_000; // 2026-11-29
 
@@ -56,20 +57,21 @@ fn new_drafts_record_todays_pack_and_open_becomes_the_session() {
 
 #[test]
 fn attaching_a_file_keeps_its_bytes_and_refuses_huge_ones() {
-    let (dir, mut lib) = library();
+    let (dir, lib) = library();
+    let lib = std::sync::Mutex::new(lib);
     let path = dir.path().join("tests.flopack");
     std::fs::write(&path, br#"{"type":"flopack"}"#).unwrap();
-    let a = lib.attach_path(&path).unwrap();
+    let a = super::attach_path(&lib, &path).unwrap();
     assert_eq!((a.file_name.as_str(), a.size_bytes), ("tests.flopack", 18));
-    assert_eq!(lib.store().file(&a.sha256).unwrap(), br#"{"type":"flopack"}"#);
+    assert_eq!(lib.lock().unwrap().store().file(&a.sha256).unwrap(), br#"{"type":"flopack"}"#);
 
     let huge = dir.path().join("huge.folder");
     let f = std::fs::File::create(&huge).unwrap();
     f.set_len(MAX_ATTACHMENT_BYTES + 1).unwrap(); // sparse: nothing is written
-    let err = lib.attach_path(&huge).unwrap_err();
+    let err = super::attach_path(&lib, &huge).unwrap_err();
     assert!(matches!(err, LibraryError::Store(StoreError::TooLarge { .. })), "{err:?}");
     assert!(err.to_string().contains("bytes"), "the message gives the sizes");
-    let missing = lib.attach_path(&dir.path().join("gone.flopack")).unwrap_err();
+    let missing = super::attach_path(&lib, &dir.path().join("gone.flopack")).unwrap_err();
     assert!(matches!(missing, LibraryError::Store(StoreError::Io(_))));
 }
 
@@ -82,7 +84,8 @@ fn export_then_import_makes_a_second_draft_with_the_same_fields_and_files() {
         .unwrap();
     let mut d = view.draft.clone();
     d.app_info.app_name = Some("Acme Flows".into());
-    d.workflows.test_suite = Some(lib.attach_path(&suite).unwrap());
+    d.workflows.test_suite =
+        Some(lib.attach("t.flopack", &std::fs::read(&suite).unwrap()).unwrap());
     lib.save(&view.id, &d, NOW + 1).unwrap();
     lib.set_password(&view.id, Sensitive::new("canary-pw-81".into()), NOW + 2).unwrap();
 
@@ -274,4 +277,40 @@ fn every_okta_status_word_reaches_the_timeline() {
     assert_eq!(change.to, "Published", "Okta's example word for a finished submission");
     let view = lib.open(&id, NOW + 4).unwrap();
     assert!(view.lifecycle.timeline.iter().all(|e| !e.label.starts_with("Okta:")));
+}
+
+#[test]
+fn a_logo_is_fixed_and_judged_without_holding_the_library() {
+    let (_dir, lib) = library();
+    let lib = std::sync::Mutex::new(lib);
+    let img = image::RgbaImage::from_pixel(900, 600, image::Rgba([30, 80, 200, 255]));
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let icon = super::attach(&lib, "wide.png", &png.into_inner()).unwrap();
+    let id = lib.lock().unwrap().create(IntegrationType::ApiService, None, NOW).unwrap().id;
+    let mut d = lib.lock().unwrap().draft(&id).unwrap();
+    d.app_info.app_icon = Some(icon.clone());
+    d.app_info.app_icon_original = Some(icon);
+    let mut stages = 0;
+    let mut free = 0;
+    let view = super::fix_logo(
+        &lib,
+        &id,
+        &d,
+        crate::logo::FixOptions { shape: None, background: None },
+        &mut |_, _| {
+            stages += 1;
+            // An autosave could take the library now: the image work doesn't hold it.
+            if lib.try_lock().is_ok() {
+                free += 1;
+            }
+        },
+        NOW + 1,
+    )
+    .unwrap();
+    assert!(stages > 0 && free == stages, "{free} of {stages} stages ran with the library free");
+    let fixed = view.draft.app_info.app_icon.clone().unwrap();
+    assert!(fixed.file_name.ends_with("-244x156.png"), "{}", fixed.file_name);
+    let shown = super::logo_view(&lib, &view.draft).unwrap();
+    assert!(shown.submitted.unwrap().verdict.unwrap().checks.iter().all(|c| c.passed || !c.hard));
 }

@@ -38,7 +38,7 @@ pub fn pick_attachment<R: Runtime>(
             .and_then(|p| p.into_path().ok()),
     };
     let Some(path) = path else { return Ok(None) };
-    Ok(Some(state.library()?.attach_path(&path)?))
+    Ok(Some(oin_core::library::attach_path(state.shared()?, &path)?))
 }
 
 /// Exports a draft to a folder the user picks; returns the `.oin.json` path, or
@@ -79,7 +79,7 @@ pub fn import_draft<R: Runtime>(
 /// The logo panel: previews and verdicts of the original and the logo to submit.
 #[tauri::command(async)]
 pub fn logo_view(state: State<'_, AppState>, draft: Draft) -> Result<LogoView, IpcError> {
-    Ok(state.library()?.logo_view(&draft)?)
+    Ok(oin_core::library::logo_view(state.shared()?, &draft)?)
 }
 
 /// A step of fixing a logo, for the progress bar.
@@ -105,7 +105,8 @@ pub fn fix_logo(
         let _ = on_progress.send(FixProgress { stage: stage.to_owned(), fraction });
     };
     let options = FixOptions { shape, background };
-    Ok(state.library()?.fix_logo(&id, &draft, options, &mut report, crate::state::now_ms())?)
+    let now = crate::state::now_ms();
+    Ok(oin_core::library::fix_logo(state.shared()?, &id, &draft, options, &mut report, now)?)
 }
 
 #[tauri::command(async)]
@@ -129,7 +130,10 @@ pub struct Dropped {
 
 /// Reads a dropped file (the window's drag-drop handler calls this).
 pub fn dropped(state: &AppState, path: &std::path::Path) -> Dropped {
-    match state.library().and_then(|mut l| l.attach_path(path).map_err(IpcError::from)) {
+    let attached = state
+        .shared()
+        .and_then(|lib| oin_core::library::attach_path(lib, path).map_err(IpcError::from));
+    match attached {
         Ok(a) => Dropped { attachment: Some(a), error: None },
         Err(e) => Dropped { attachment: None, error: Some(e.message) },
     }
@@ -172,5 +176,5 @@ pub fn attach_pasted(
     file_name: String,
     bytes: Vec<u8>,
 ) -> Result<Attachment, IpcError> {
-    Ok(state.library()?.attach(&file_name, &bytes)?)
+    Ok(oin_core::library::attach(state.shared()?, &file_name, &bytes)?)
 }

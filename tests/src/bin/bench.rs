@@ -4,6 +4,7 @@
 //! the release app and provides a virtual display.
 //!
 //! Usage: oin-bench [launches]   (OIN_STUDIO_BIN names the app binary)
+//!        oin-bench logo-lock    (only autosave while a large logo is fixed)
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -73,6 +74,105 @@ fn bench_store_saves() {
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     summary("autosave, store only (save_draft, FULL sync)", times, "ms");
+}
+
+/// Autosave latency while a 4096×4096 logo is being fixed, against the same
+/// saves with nothing else going on (the baseline, same run): with the image
+/// work inside the library's lock (as before) and outside it (as now).
+fn bench_saves_during_a_logo_fix() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.png");
+    let made = std::process::Command::new("convert")
+        .args(["-size", "4096x4096", "gradient:#1e50c8-#f0c040"])
+        .arg(&big)
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("autosave during a logo fix: skipped (ImageMagick's convert is missing)");
+        return;
+    }
+    let store = Store::open(&dir.path().join("oin-studio.db")).unwrap();
+    let lib = Arc::new(Mutex::new(oin_core::library::Library::new(
+        store,
+        Arc::new(oin_core::secrets::MemorySecretStore::default()),
+        None,
+    )));
+    let id = lib.lock().unwrap().create(IntegrationType::ApiService, None, 0).unwrap().id;
+    let icon = oin_core::library::attach_path(&lib, &big).unwrap();
+    let mut with_logo = realistic_draft(0);
+    with_logo.app_info.app_icon = Some(icon.clone());
+    with_logo.app_info.app_icon_original = Some(icon.clone());
+    lib.lock().unwrap().save(&id, &with_logo, 1).unwrap();
+    let bytes = std::fs::read(&big).unwrap();
+    let saves = |lib: &Mutex<oin_core::library::Library>, n: usize| -> Vec<f64> {
+        let mut times = Vec::new();
+        for i in 0..n {
+            let mut d = with_logo.clone();
+            d.test_account.instructions = Some(format!("typing {i}"));
+            let t = Instant::now();
+            lib.lock().unwrap().save(&id, &d, 10 + i as i64).unwrap();
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        times
+    };
+    let median = |xs: &[f64]| {
+        let mut v = xs.to_vec();
+        v.sort_by(f64::total_cmp);
+        (percentile(&v, 0.5), percentile(&v, 0.99))
+    };
+    let baseline = saves(&lib, 60);
+    let (b50, b99) = median(&baseline);
+    summary("autosave, nothing else running (baseline)", baseline, "ms");
+    // The user clicks "Fix logo" once and keeps typing: saves every 20 ms for
+    // as long as the fix runs; three fixes of each kind.
+    let kinds = [("fix inside the lock (before)", false), ("fix outside the lock (now)", true)];
+    for (label, outside) in kinds {
+        let mut times = Vec::new();
+        let mut fix_ms = Vec::new();
+        for round in 0..3 {
+            let done = Arc::new(AtomicBool::new(false));
+            let worker = {
+                let (lib, done, bytes, id, draft) =
+                    (lib.clone(), done.clone(), bytes.clone(), id.clone(), with_logo.clone());
+                std::thread::spawn(move || {
+                    let t = Instant::now();
+                    let options = oin_core::logo::FixOptions { shape: None, background: None };
+                    if outside {
+                        oin_core::library::fix_logo(&lib, &id, &draft, options, &mut |_, _| {}, 5)
+                            .unwrap();
+                    } else {
+                        let _held = lib.lock().unwrap();
+                        oin_core::logo::fix(&bytes, options).unwrap();
+                    }
+                    done.store(true, Ordering::SeqCst);
+                    t.elapsed().as_secs_f64() * 1000.0
+                })
+            };
+            std::thread::sleep(Duration::from_millis(5)); // the fix has started
+            let mut i = 0;
+            while !done.load(Ordering::SeqCst) {
+                let mut d = with_logo.clone();
+                d.test_account.instructions = Some(format!("typing {round} {i}"));
+                let t = Instant::now();
+                lib.lock().unwrap().save(&id, &d, 1_000 + i).unwrap();
+                times.push(t.elapsed().as_secs_f64() * 1000.0);
+                i += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            fix_ms.push(worker.join().unwrap());
+        }
+        let (m50, m99) = median(&times);
+        summary(&format!("autosave while a 4096² logo is fixed, {label}"), times, "ms");
+        println!(
+            "{:<44} median {:>6.1}×   p99 {:>6.1}×   (fix {:.0} ms median, n=3)",
+            "  ratio to the baseline",
+            m50 / b50,
+            m99 / b99,
+            median(&fix_ms).0
+        );
+    }
 }
 
 /// A whole API service submit (logo upload, find-by-name, create, three PUTs,
@@ -213,9 +313,15 @@ const done = arguments[arguments.length - 1];
 "#;
 
 fn main() {
+    // `oin-bench logo-lock` runs only the autosave-during-a-logo-fix benchmark.
+    if std::env::args().nth(1).as_deref() == Some("logo-lock") {
+        bench_saves_during_a_logo_fix();
+        return;
+    }
     let launches: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(7);
     println!("OIN Studio benchmarks — app: {}", oin_tests::webdriver::app_binary().display());
     bench_store_saves();
+    bench_saves_during_a_logo_fix();
     bench_submit();
 
     let data = tempfile::tempdir().unwrap();
