@@ -60,7 +60,7 @@ pub struct IpcError {
     /// For `ChooseSubmission`: the org's submissions of the draft's name.
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub candidates: Option<Vec<oin_core::okta::submit::Candidate>>,
+    pub candidates: Option<Vec<oin_core::okta::find::Candidate>>,
 }
 
 impl IpcError {

@@ -116,7 +116,7 @@ fn issues_come_with_each_view_and_check_does_not_save() {
 
 #[test]
 fn several_submissions_of_one_name_reach_the_ui_as_a_choice() {
-    let candidate = oin_core::okta::submit::Candidate {
+    let candidate = oin_core::okta::find::Candidate {
         id: "acme_1".into(),
         name: "Acme".into(),
         kind: "SAML".into(),

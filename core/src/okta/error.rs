@@ -39,12 +39,12 @@ pub enum OktaError {
     RefusedAtStep { step: usize, total: usize, label: String, id: String, detail: String },
     /// Several submissions in the org could be this draft, or one of another kind has its name.
     #[error("{}", ambiguous_words(name, candidates))]
-    Ambiguous { name: String, candidates: Vec<super::submit::Candidate> },
+    Ambiguous { name: String, candidates: Vec<super::find::Candidate> },
     #[error(transparent)]
     Keychain(#[from] SecretError),
 }
 
-fn ambiguous_words(name: &str, candidates: &[super::submit::Candidate]) -> String {
+fn ambiguous_words(name: &str, candidates: &[super::find::Candidate]) -> String {
     let listed: Vec<String> =
         candidates.iter().map(|c| format!("{} ({}, {})", c.id, c.kind, c.status)).collect();
     format!(

@@ -9,6 +9,7 @@
 pub mod auth;
 pub mod body;
 pub mod error;
+pub mod find;
 pub mod handoff;
 pub mod http;
 pub mod org;
