@@ -7,6 +7,7 @@ pub mod draft;
 pub mod exchange;
 pub mod flowsuite;
 pub mod form;
+pub mod guide;
 pub mod library;
 pub mod lifecycle;
 pub mod links;

@@ -79,9 +79,69 @@ impl ScopeCatalog {
     }
 }
 
+/// A scope in plain words, for people who don't read scope ids:
+/// `okta.users.read` → "View users", `okta.apps.manage` → "Create, change and
+/// delete apps", `okta.users.read.self` → "View the signed-in user's users".
+pub fn plain_words(scope: &str) -> String {
+    let Some(rest) = scope.strip_prefix("okta.") else {
+        return match scope {
+            "openid" => "Sign users in (OpenID Connect)".into(),
+            "profile" => "See the user's profile".into(),
+            "email" => "See the user's email address".into(),
+            "offline_access" => "Stay signed in (refresh tokens)".into(),
+            other => other.to_owned(),
+        };
+    };
+    let parts: Vec<&str> = rest.split('.').collect();
+    let Some(verb_at) = parts.iter().position(|p| matches!(*p, "read" | "manage")) else {
+        return scope.to_owned();
+    };
+    let resource: Vec<String> = parts[..verb_at].iter().map(|p| decamel(p)).collect();
+    let resource = resource.join(" ");
+    let own = parts.get(verb_at + 1) == Some(&"self");
+    let thing = if own { format!("the signed-in user's {resource}") } else { resource };
+    match parts[verb_at] {
+        "read" => format!("View {thing}"),
+        _ => format!("Create, change and delete {thing}"),
+    }
+}
+
+/// "agentPools" → "agent pools"; "apiTokens" → "API tokens".
+fn decamel(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_uppercase() && !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out.split(' ')
+        .map(|w| match w {
+            "api" => "API".to_owned(),
+            "idps" => "identity providers".to_owned(),
+            "oauth2" => "OAuth 2.0".to_owned(),
+            other => other.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scopes_read_in_plain_words() {
+        assert_eq!(plain_words("okta.users.read"), "View users");
+        assert_eq!(plain_words("okta.apps.manage"), "Create, change and delete apps");
+        assert_eq!(plain_words("okta.agentPools.read"), "View agent pools");
+        assert_eq!(plain_words("okta.apiTokens.manage"), "Create, change and delete API tokens");
+        assert_eq!(plain_words("okta.users.read.self"), "View the signed-in user's users");
+        assert_eq!(plain_words("okta.apps.interclientTrust.read"), "View apps interclient trust");
+        for s in ScopeCatalog::get().admin_management() {
+            assert_ne!(plain_words(&s), s, "{s} has plain words");
+        }
+    }
 
     #[test]
     fn the_reference_file_parses_into_groups() {

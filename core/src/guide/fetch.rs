@@ -1,0 +1,166 @@
+//! Gets a guide the way Okta's reviewer would: a browser without a session.
+//! 15 s in all, 10 MB at most, redirects followed one by one (at most 10) so a
+//! hop to a sign-in page is seen for what it is; a 401/403, a sign-in form or a
+//! Google Doc that asks for access is "the OIN team can't open this".
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use super::read::read_bytes;
+use super::{Reading, Unreadable, MAX_GUIDE_BYTES};
+
+/// The whole fetch, redirects included, ends within this.
+pub const TIMEOUT: Duration = Duration::from_secs(15);
+const MAX_REDIRECTS: usize = 10;
+
+/// Fetches and reads the guide at `url`.
+pub fn fetch(url: &str) -> Reading {
+    fetch_within(url, TIMEOUT)
+}
+
+pub fn fetch_within(url: &str, timeout: Duration) -> Reading {
+    let started = Instant::now();
+    let agent = ureq::AgentBuilder::new()
+        .redirects(0)
+        .timeout_connect(timeout.min(Duration::from_secs(10)))
+        .user_agent(concat!("OIN Studio/", env!("CARGO_PKG_VERSION"), " (guide check)"))
+        .build();
+    let mut current = match url::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") => u,
+        _ => {
+            return Reading::Unreadable(Unreadable::NotADocument {
+                detail: "the address isn't a web address (https://…)".into(),
+            })
+        }
+    };
+    for hop in 0..=MAX_REDIRECTS {
+        let left = timeout.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            return Reading::NotChecked { reason: "the page took longer than 15 s".into() };
+        }
+        let answer = agent
+            .get(current.as_str())
+            .timeout(left)
+            .set("Accept", "text/html,application/xhtml+xml,application/pdf,text/markdown,text/plain;q=0.9,*/*;q=0.5")
+            .call();
+        let resp = match answer {
+            Ok(r) => r,
+            Err(ureq::Error::Status(status, r)) => {
+                if matches!(status, 401 | 403 | 407) {
+                    return wall(format!("the address answers {status} (it asks to sign in)"));
+                }
+                if hop > 0 && is_sign_in(&current) {
+                    return wall(format!(
+                        "it redirects to a sign-in page ({})",
+                        host_path(&current)
+                    ));
+                }
+                let _ = r;
+                return Reading::Unreadable(Unreadable::Status { status });
+            }
+            Err(ureq::Error::Transport(t)) => {
+                return Reading::NotChecked { reason: t.to_string() };
+            }
+        };
+        if (300..400).contains(&resp.status()) {
+            let Some(next) = resp.header("location").and_then(|l| current.join(l).ok()) else {
+                return Reading::Unreadable(Unreadable::Status { status: resp.status() });
+            };
+            if is_sign_in(&next) {
+                return wall(format!("it redirects to a sign-in page ({})", host_path(&next)));
+            }
+            current = next;
+            continue;
+        }
+        if hop > 0 && is_sign_in(&current) {
+            return wall(format!("it redirects to a sign-in page ({})", host_path(&current)));
+        }
+        let content_type = resp.header("content-type").map(str::to_owned);
+        let declared = resp.header("content-length").and_then(|l| l.parse::<usize>().ok());
+        if declared.is_some_and(|l| l > MAX_GUIDE_BYTES) {
+            return Reading::Unreadable(Unreadable::TooLarge);
+        }
+        let mut bytes = Vec::new();
+        let read = resp.into_reader().take(MAX_GUIDE_BYTES as u64 + 1).read_to_end(&mut bytes);
+        if let Err(e) = read {
+            return Reading::NotChecked { reason: format!("the page stopped coming: {e}") };
+        }
+        if bytes.len() > MAX_GUIDE_BYTES {
+            return Reading::Unreadable(Unreadable::TooLarge);
+        }
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512 * 1024)]).to_lowercase();
+        let password_box = head.contains("type=\"password\"")
+            || head.contains("type='password'")
+            || head.contains("type=password");
+        let reading = read_bytes(&bytes, content_type.as_deref(), current.path());
+        return match reading {
+            Reading::Read(doc) => judge_page(&current, doc, password_box),
+            Reading::Unreadable(Unreadable::NoContent { .. }) if password_box => {
+                wall("the page is a sign-in form".into())
+            }
+            other => other,
+        };
+    }
+    Reading::Unreadable(Unreadable::TooManyRedirects)
+}
+
+fn wall(detail: String) -> Reading {
+    Reading::Unreadable(Unreadable::SignInWall { detail })
+}
+
+fn host_path(u: &url::Url) -> String {
+    format!("{}{}", u.host_str().unwrap_or(""), u.path())
+}
+
+/// Whether an address is a sign-in page rather than a document.
+pub fn is_sign_in(u: &url::Url) -> bool {
+    let host = u.host_str().unwrap_or("").to_ascii_lowercase();
+    let path = u.path().to_ascii_lowercase();
+    const HOSTS: &[&str] = &["accounts.google.com", "login.microsoftonline.com", "login.live.com"];
+    const HOST_PREFIXES: &[&str] = &["login.", "signin.", "sso.", "auth.", "id."];
+    const PATHS: &[&str] = &[
+        "/login",
+        "/signin",
+        "/sign-in",
+        "/sign_in",
+        "/servicelogin",
+        "/sso/",
+        "/saml",
+        "/oauth2/",
+        "/authorize",
+        "/auth/",
+        "/session/new",
+        "/users/sign_in",
+        "/accounts/login",
+    ];
+    HOSTS.contains(&host.as_str())
+        || HOST_PREFIXES.iter().any(|p| host.starts_with(p))
+        || PATHS
+            .iter()
+            .any(|p| path.starts_with(p) || path.contains(&format!("{p}/")) || path.ends_with(p))
+}
+
+/// A page that came back 200 but is a wall: a Google Doc's "You need access", a
+/// sign-in form with little else, a cookie notice with nothing behind it.
+fn judge_page(url: &url::Url, doc: super::Document, password_box: bool) -> Reading {
+    let text = doc.text();
+    let lower = text.to_lowercase();
+    let host = url.host_str().unwrap_or("");
+    if host.ends_with("docs.google.com")
+        && (lower.contains("you need access") || lower.contains("request access"))
+        && text.len() < 4000
+    {
+        return wall("the Google Doc asks for access (share it with \"Anyone with the link\" or publish it to the web)".into());
+    }
+    if password_box && text.len() < 3000 {
+        return wall("the page is a sign-in form".into());
+    }
+    let cookie = lower.contains("cookie")
+        && ["accept", "consent", "agree"].iter().any(|w| lower.contains(w));
+    if cookie && text.len() < 1500 && doc.outline().len() <= 1 {
+        return Reading::Unreadable(super::Unreadable::NoContent {
+            detail: "only a cookie notice; the guide behind it needs a browser's consent first. Publish it where it opens without one".into(),
+        });
+    }
+    Reading::Read(doc)
+}
