@@ -4,27 +4,63 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Subcommand, ValueEnum};
 use oin_core::logo::{self, FixOptions, Shape};
 
-use crate::usage_error;
+use crate::Format;
 
-fn shape(s: &str) -> Option<Shape> {
-    Some(match s {
-        "square" => Shape::Square,
-        "circle" => Shape::Circle,
-        "wide" => Shape::Wide,
-        "tall" => Shape::Tall,
-        _ => return None,
-    })
+/// The shapes Okta accepts, by their names on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ShapeArg {
+    /// 244×244 (or 200×200 for the OIN Manager)
+    Square,
+    Circle,
+    /// 244×156
+    Wide,
+    /// 156×244
+    Tall,
 }
 
-fn color(s: &str) -> Option<[u8; 3]> {
-    let hex = s.strip_prefix('#').unwrap_or(s);
-    if hex.len() != 6 {
-        return None;
+impl From<ShapeArg> for Shape {
+    fn from(s: ShapeArg) -> Self {
+        match s {
+            ShapeArg::Square => Shape::Square,
+            ShapeArg::Circle => Shape::Circle,
+            ShapeArg::Wide => Shape::Wide,
+            ShapeArg::Tall => Shape::Tall,
+        }
     }
-    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+fn color(s: &str) -> Result<[u8; 3], String> {
+    let hex = s.strip_prefix('#').unwrap_or(s);
+    let byte = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+    match (hex.len(), byte(0), byte(2), byte(4)) {
+        (6, Some(r), Some(g), Some(b)) => Ok([r, g, b]),
+        _ => Err(format!("{s:?} isn't a colour like #ffffff")),
+    }
+}
+
+#[derive(Subcommand)]
+pub enum LogoCommand {
+    /// Judges an image against Okta's logo rules and guidelines (exit 0 accepted, 1 refused, 2 unreadable).
+    Inspect {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Writes a logo Okta accepts (PNG at 244×244, 200×200, 244×156 or 156×244).
+    Fix {
+        file: PathBuf,
+        /// Where to write the fixed PNG.
+        #[arg(short, long, value_name = "OUT.png")]
+        output: PathBuf,
+        #[arg(long, value_enum)]
+        shape: Option<ShapeArg>,
+        /// A background colour (#rrggbb) instead of a transparent one.
+        #[arg(long, value_name = "COLOR", value_parser = color)]
+        background: Option<[u8; 3]>,
+    },
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>, ExitCode> {
@@ -34,56 +70,26 @@ fn read(path: &PathBuf) -> Result<Vec<u8>, ExitCode> {
     })
 }
 
-pub fn run(argv: Vec<String>) -> ExitCode {
-    let mut it = argv.into_iter();
-    let verb = it.next();
-    let mut file = None;
-    let mut out = None;
-    let mut json = false;
-    let mut options = FixOptions::default();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--format" => match it.next().as_deref() {
-                Some("json") => json = true,
-                Some("human") => json = false,
-                other => {
-                    return usage_error(&format!("--format takes human or json, not {other:?}"))
-                }
-            },
-            "-o" | "--output" => out = it.next().map(PathBuf::from),
-            "--shape" => match it.next().as_deref().and_then(shape) {
-                Some(s) => options.shape = Some(s),
-                None => return usage_error("--shape takes square, circle, wide or tall"),
-            },
-            "--background" => match it.next().as_deref().and_then(color) {
-                Some(c) => options.background = Some(c),
-                None => return usage_error("--background takes a colour like #ffffff"),
-            },
-            flag if flag.starts_with('-') => return usage_error(&format!("unknown option {flag}")),
-            f => file = Some(PathBuf::from(f)),
-        }
-    }
-    let Some(file) = file else {
-        return usage_error("no image given");
-    };
-    let bytes = match read(&file) {
-        Ok(b) => b,
-        Err(code) => return code,
-    };
-    match verb.as_deref() {
-        Some("inspect") => inspect(&file, &bytes, json),
-        Some("fix") => {
-            let Some(out) = out else {
-                return usage_error("logo fix needs -o OUT.png");
+pub fn run(cmd: LogoCommand) -> ExitCode {
+    match cmd {
+        LogoCommand::Inspect { file, format } => match read(&file) {
+            Ok(bytes) => inspect(&file, &bytes, format == Format::Json),
+            Err(code) => code,
+        },
+        LogoCommand::Fix { file, output, shape, background } => {
+            let bytes = match read(&file) {
+                Ok(b) => b,
+                Err(code) => return code,
             };
+            let options = FixOptions { shape: shape.map(Into::into), background };
             match logo::fix(&bytes, options) {
-                Ok((png, shape)) => match std::fs::write(&out, &png) {
+                Ok((png, shape)) => match std::fs::write(&output, &png) {
                     Ok(()) => {
-                        println!("{}: {:?} logo, {} bytes", out.display(), shape, png.len());
+                        println!("{}: {:?} logo, {} bytes", output.display(), shape, png.len());
                         ExitCode::SUCCESS
                     }
                     Err(e) => {
-                        eprintln!("oin: can't write {}: {e}", out.display());
+                        eprintln!("oin: can't write {}: {e}", output.display());
                         ExitCode::from(2)
                     }
                 },
@@ -93,7 +99,6 @@ pub fn run(argv: Vec<String>) -> ExitCode {
                 }
             }
         }
-        _ => usage_error("logo takes inspect or fix"),
     }
 }
 

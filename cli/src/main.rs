@@ -1,16 +1,19 @@
-//! `oin`: checks `*.oin.json` drafts against Okta's OIN rules, for terminals and
-//! CI pipelines. The same core as the desktop app; no Tauri.
+//! `oin`: checks `*.oin.json` drafts against Okta's OIN rules, fixes logos,
+//! checks and writes configuration guides, and talks to an Okta org — for
+//! terminals and CI pipelines. The same core as the desktop app; no Tauri.
 //!
-//! ```text
-//! oin check FILE… [--pack ID] [--format human|json]
-//! ```
-//! Exit status: 0 when no file has an error, 1 when one has, 2 when a file can't
-//! be read or the arguments are wrong. `--format json` is stable: see docs/cli.md.
+//! One grammar (clap): `oin --help` and `oin COMMAND --help` are generated
+//! from it, and so are the shell completions (`oin completions bash`).
+//! Exit status: 0 passes / ok, 1 fails or refused, 2 unreadable input, bad
+//! arguments or Okta unreachable; 130 when cancelled with Ctrl+C.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+mod guide;
 mod logo;
 mod okta;
 
@@ -19,82 +22,70 @@ use oin_core::flowsuite;
 use oin_core::rules::{self, CalendarDate, Facts, Issue, RulePack, Severity};
 use serde::Serialize;
 
-const USAGE: &str = "usage: oin check FILE… [--pack ID] [--format human|json]
-       oin logo inspect FILE [--format human|json]
-       oin logo fix FILE -o OUT.png [--shape square|circle|wide|tall] [--background COLOR]
-       oin login --org DOMAIN [--client-id ID]
-       oin logout --org DOMAIN
-       oin submit FILE [--org URL] [--dry-run] [--submission-id ID] [--format human|json]
-       oin status [ID] --org URL [--format human|json]
+const EXIT_STATUS: &str = "Exit status: 0 passes (no errors), 1 fails, 2 unreadable input or bad arguments.
+For login/submit/status: 0 ok, 1 refused (precheck errors, Okta said no), 2 bad input or Okta unreachable.
+OIN Studio is not an Okta product.";
 
-check        checks OIN Studio draft files (*.oin.json) against Okta's OIN rules.
-  --pack ID        check against this rule pack (oin-manager-2025, oin-2026);
-                   default: the draft's own pack, else the one in force today
-  --format FORMAT  human (default) or json
-logo inspect judges an image against Okta's logo rules and guidelines.
-logo fix     writes a logo Okta accepts (PNG at 244x244, 200x200, 244x156 or 156x244).
-  --background COLOR  #rrggbb instead of a transparent background
-login        signs in to your Okta org by device code (prints the code and URL);
-             the tokens go to your system keychain. Client id: --client-id or OIN_CLIENT_ID.
-submit       sends an API service draft through Okta's “Your OIN Integrations” API.
-  --dry-run        print every request it would send (secrets masked), send nothing
-  --submission-id ID  replace this submission of the org (when several have the name)
-             OKTA_API_TOKEN (an SSWS token) works instead of a sign-in;
-             OIN_TEST_ACCOUNT_PASSWORD gives the test-account password.
-status       lists the org's submissions with their status (or one, by ID).
-Exit status: 0 passes (no errors), 1 fails, 2 unreadable input or bad arguments.
-For login/submit/status: 0 ok, 1 refused (precheck errors, Okta said no),
-2 bad input or Okta unreachable.";
+/// OIN Studio from a terminal: the OIN precheck, the logo doctor, the guide
+/// doctor and submitting to Okta.
+#[derive(Parser)]
+#[command(name = "oin", version, after_help = EXIT_STATUS, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-#[derive(PartialEq)]
-enum Format {
+#[derive(Subcommand)]
+enum Command {
+    /// Checks OIN Studio draft files (*.oin.json) against Okta's OIN rules.
+    Check(CheckArgs),
+    /// The logo doctor: judge an image against Okta's logo rules, or fix it.
+    #[command(subcommand)]
+    Logo(logo::LogoCommand),
+    /// The guide doctor: check a configuration guide or connector documentation, or write one.
+    #[command(subcommand)]
+    Guide(guide::GuideCommand),
+    /// Signs in to your Okta org (device code, or --browser); the tokens go to your system keychain.
+    Login(okta::LoginArgs),
+    /// Signs out of an Okta org and revokes the tokens.
+    Logout(okta::OrgArgs),
+    /// Sends an API service draft through Okta's "Your OIN Integrations" API.
+    Submit(okta::SubmitArgs),
+    /// Lists the org's OIN submissions with their status (or one, by ID).
+    Status(okta::StatusArgs),
+    /// Prints shell completions: `oin completions bash > /etc/bash_completion.d/oin`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// `human` for people, `json` for pipelines (stable; see docs/cli.md).
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum Format {
+    #[default]
     Human,
     Json,
 }
 
-struct Args {
+#[derive(clap::Args)]
+#[command(after_help = EXIT_STATUS)]
+struct CheckArgs {
+    /// Draft files exported from OIN Studio.
+    #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// Check against this rule pack; default: the draft's own pack, else the one in force today.
+    #[arg(long, value_name = "ID", value_parser = pack)]
     pack: Option<&'static RulePack>,
+    #[arg(long, value_enum, default_value_t)]
     format: Format,
 }
 
-pub(crate) fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("oin: {msg}\n{USAGE}");
-    ExitCode::from(2)
-}
-
-fn parse(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
-    match argv.next().as_deref() {
-        Some("check") => {}
-        Some("--help" | "-h" | "help") | None => return Err(String::new()),
-        Some(other) => return Err(format!("unknown command: {other}")),
-    }
-    let mut args = Args { files: Vec::new(), pack: None, format: Format::Human };
-    while let Some(a) = argv.next() {
-        match a.as_str() {
-            "--pack" => {
-                let id = argv.next().ok_or("--pack needs a pack id")?;
-                let known: Vec<_> = rules::PACKS.iter().map(|p| p.id).collect();
-                args.pack = Some(
-                    RulePack::by_id(&id)
-                        .ok_or(format!("unknown pack {id} (known: {})", known.join(", ")))?,
-                );
-            }
-            "--format" => {
-                args.format = match argv.next().as_deref() {
-                    Some("human") => Format::Human,
-                    Some("json") => Format::Json,
-                    other => return Err(format!("--format takes human or json, not {other:?}")),
-                }
-            }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            file => args.files.push(PathBuf::from(file)),
-        }
-    }
-    if args.files.is_empty() {
-        return Err("no file to check".into());
-    }
-    Ok(args)
+fn pack(id: &str) -> Result<&'static RulePack, String> {
+    RulePack::by_id(id).ok_or_else(|| {
+        let known: Vec<_> = rules::PACKS.iter().map(|p| p.id).collect();
+        format!("unknown pack {id} (known: {})", known.join(", "))
+    })
 }
 
 /// One file's result in `--format json` (documented in docs/cli.md).
@@ -111,11 +102,15 @@ struct FileResult {
     can_submit: bool,
 }
 
-fn check_file(
-    path: &std::path::Path,
-    pack: Option<&'static RulePack>,
-    today: CalendarDate,
-) -> FileResult {
+pub(crate) fn today() -> CalendarDate {
+    CalendarDate::from_unix_millis(now_ms())
+}
+
+pub(crate) fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+fn check_file(path: &Path, pack: Option<&'static RulePack>, today: CalendarDate) -> FileResult {
     let file = path.display().to_string();
     match exchange::read(path) {
         Err(e) => FileResult {
@@ -159,6 +154,7 @@ pub(crate) fn precheck(
         has_password,
         test_suite: imported.test_suite.as_ref().map(|(n, b)| flowsuite::inspect(n, b)),
         logo: imported.app_icon.as_ref().and_then(|(_, b)| oin_core::logo::judge(b).ok()),
+        guide: None,
     };
     rules::check(&imported.draft, pack, &facts)
 }
@@ -193,34 +189,8 @@ fn print_human(r: &FileResult) {
     }
 }
 
-fn main() -> ExitCode {
-    // `oin check … | head`: a closed pipe ends `oin` quietly, as it ends `ls`,
-    // instead of a panic about a failed print.
-    sigpipe::reset();
-    let mut argv: Vec<String> = std::env::args().skip(1).collect();
-    if argv.first().map(String::as_str) == Some("logo") {
-        argv.remove(0);
-        return logo::run(argv);
-    }
-    if let Some(verb @ ("login" | "logout" | "submit" | "status")) =
-        argv.first().map(String::as_str)
-    {
-        let verb = verb.to_owned();
-        argv.remove(0);
-        return okta::run(&verb, argv);
-    }
-    let args = match parse(argv.into_iter()) {
-        Ok(a) => a,
-        Err(msg) => {
-            if !msg.is_empty() {
-                eprintln!("oin: {msg}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(if msg.is_empty() { 0 } else { 2 });
-        }
-    };
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
-    let today = CalendarDate::from_unix_millis(now);
+fn check(args: CheckArgs) -> ExitCode {
+    let today = today();
     let results: Vec<FileResult> =
         args.files.iter().map(|f| check_file(f, args.pack, today)).collect();
     match args.format {
@@ -235,5 +205,41 @@ fn main() -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A usage error found after parsing (a missing value clap can't know about).
+pub(crate) fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("oin: {msg}\nRun `oin --help` for the commands and their options.");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    // `oin check … | head`: a closed pipe ends `oin` quietly, as it ends `ls`,
+    // instead of a panic about a failed print.
+    sigpipe::reset();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Logo(cmd) => logo::run(cmd),
+        Command::Guide(cmd) => guide::run(cmd),
+        Command::Login(args) => okta::login(&args),
+        Command::Logout(args) => okta::logout(&args),
+        Command::Submit(args) => okta::submit(&args),
+        Command::Status(args) => okta::status(&args),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "oin", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grammar_is_consistent() {
+        Cli::command().debug_assert();
     }
 }

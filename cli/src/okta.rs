@@ -6,7 +6,9 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use oin_core::exchange;
 use oin_core::lifecycle::SubmissionStatus;
@@ -20,7 +22,7 @@ use oin_core::secrets::{KeychainStore, SecretStore, Sensitive, APP_IDENTIFIER};
 use oin_core::submission::{NotSubmittable, Submission};
 use serde_json::json;
 
-use crate::{precheck, usage_error};
+use crate::{precheck, usage_error, Format};
 
 /// Environment: an SSWS API token (pipelines), the test-account password
 /// (a draft file never holds it), the sign-in app's client id.
@@ -29,6 +31,10 @@ const PASSWORD_ENV: &str = "OIN_TEST_ACCOUNT_PASSWORD";
 const CLIENT_ID_ENV: &str = "OIN_CLIENT_ID";
 /// Test seam shared with the app: plain http to a loopback org.
 const LOOPBACK_ENV: &str = "OIN_STUDIO_ALLOW_LOOPBACK_HTTP";
+/// Test seam shared with the app: where the browser would be opened.
+const OPEN_LOG_ENV: &str = "OIN_STUDIO_OPEN_LOG";
+/// How long `oin login --browser` waits for the browser to come back.
+const BROWSER_WAIT: Duration = Duration::from_secs(300);
 
 fn fail(e: &OktaError) -> ExitCode {
     eprintln!("oin: {e}");
@@ -62,66 +68,98 @@ fn connect(org: &OrgUrl) -> Result<Okta, OktaError> {
     }
 }
 
-struct Opts {
-    org: Option<String>,
+#[derive(clap::Args)]
+pub struct OrgArgs {
+    /// Your Okta org: acme.okta.com, or its https:// address.
+    #[arg(long, value_name = "DOMAIN")]
+    org: String,
+}
+
+#[derive(clap::Args)]
+pub struct LoginArgs {
+    /// Your Okta org: acme.okta.com, or its https:// address.
+    #[arg(long, value_name = "DOMAIN")]
+    org: String,
+    /// The client id of the OIN Studio sign-in app in your org (or OIN_CLIENT_ID).
+    #[arg(long, value_name = "ID")]
     client_id: Option<String>,
+    /// Sign in in your web browser (Authorization Code + PKCE) instead of with a device code.
+    #[arg(long)]
+    browser: bool,
+}
+
+#[derive(clap::Args)]
+pub struct SubmitArgs {
+    /// The draft file (*.oin.json) with its logo beside it.
+    file: PathBuf,
+    /// The org to submit to; default: the draft's org.
+    #[arg(long, value_name = "URL")]
+    org: Option<String>,
+    /// Print every request it would send (secrets masked), send nothing.
+    #[arg(long)]
     dry_run: bool,
-    json: bool,
+    /// Replace this submission of the org (when several have the draft's name).
+    #[arg(long, value_name = "ID")]
     submission_id: Option<String>,
-    rest: Vec<String>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
 }
 
-fn opts(argv: Vec<String>) -> Result<Opts, String> {
-    let mut o = Opts {
-        org: None,
-        client_id: None,
-        dry_run: false,
-        json: false,
-        submission_id: None,
-        rest: vec![],
-    };
-    let mut it = argv.into_iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--org" => o.org = Some(it.next().ok_or("--org needs an org address")?),
-            "--client-id" => o.client_id = Some(it.next().ok_or("--client-id needs a client id")?),
-            "--dry-run" => o.dry_run = true,
-            "--submission-id" => {
-                o.submission_id = Some(it.next().ok_or("--submission-id needs an id")?)
-            }
-            "--format" => {
-                o.json = match it.next().as_deref() {
-                    Some("json") => true,
-                    Some("human") => false,
-                    other => return Err(format!("--format takes human or json, not {other:?}")),
-                }
-            }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            other => o.rest.push(other.to_owned()),
-        }
-    }
-    Ok(o)
+#[derive(clap::Args)]
+pub struct StatusArgs {
+    /// One submission's id; default: all of the org's.
+    id: Option<String>,
+    /// Your Okta org: acme.okta.com, or its https:// address.
+    #[arg(long, value_name = "URL")]
+    org: String,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
 }
 
-pub fn run(verb: &str, argv: Vec<String>) -> ExitCode {
-    let o = match opts(argv) {
-        Ok(o) => o,
-        Err(msg) => return usage_error(&msg),
-    };
-    let result = match verb {
-        "login" => login(&o),
-        "logout" => logout(&o),
-        "submit" => return submit_cmd(&o),
-        _ => status(&o),
-    };
+fn done(result: Result<(), OktaError>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(OktaError::Cancelled) => {
+            eprintln!("oin: sign-in cancelled; nothing was kept.");
+            ExitCode::from(130)
+        }
         Err(e) => fail(&e),
     }
 }
 
-fn login(o: &Opts) -> Result<(), OktaError> {
-    let org = org(o.org.as_deref().ok_or(OktaError::BadOrg("oin login needs --org".into()))?)?;
+/// Ctrl+C stops a sign-in that waits for the user, cleanly (nothing kept).
+fn cancel_on_ctrl_c() -> Arc<AtomicBool> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let flag = cancel.clone();
+    // Only fails when a handler is already set; then Ctrl+C ends the process as usual.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    cancel
+}
+
+/// Opens the sign-in page in the browser; `OIN_STUDIO_OPEN_LOG` (the app's test
+/// seam) appends the address to a file instead.
+fn open_browser(url: &str) -> Result<(), String> {
+    if let Some(log) = std::env::var_os(OPEN_LOG_ENV) {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .map_err(|e| e.to_string())?;
+        return writeln!(f, "{url}").map_err(|e| e.to_string());
+    }
+    if open::that_detached(url).is_err() {
+        eprintln!("Couldn't open a browser; open this address yourself:");
+    }
+    Ok(())
+}
+
+pub fn login(o: &LoginArgs) -> ExitCode {
+    done(sign_in(o))
+}
+
+fn sign_in(o: &LoginArgs) -> Result<(), OktaError> {
+    let org = org(&o.org)?;
     let client_id = o.client_id.clone().or_else(|| env(CLIENT_ID_ENV)).ok_or_else(|| {
         OktaError::BadOrg(format!(
             "oin login needs the client id of the OIN Studio sign-in app in your org: \
@@ -129,6 +167,16 @@ fn login(o: &Opts) -> Result<(), OktaError> {
         ))
     })?;
     let sign_in = SignIn::new(http(), org.clone(), &client_id)?;
+    let cancel = cancel_on_ctrl_c();
+    if o.browser {
+        println!("Opening the sign-in page of {} in your browser…", org.host());
+        let open = |url: &str| {
+            eprintln!("{url}");
+            open_browser(url)
+        };
+        let session = sign_in.browser(&open, &cancel, BROWSER_WAIT)?;
+        return kept(&org, session);
+    }
     let start = sign_in.start_device()?;
     let url = start.verification_uri_complete.clone().unwrap_or(start.verification_uri.clone());
     println!("To sign in to {}, open {url}", org.host());
@@ -138,15 +186,23 @@ fn login(o: &Opts) -> Result<(), OktaError> {
         start.expires_in.as_secs() / 60
     );
     println!("Waiting for you to approve…");
-    let session = sign_in.finish_device(&start, &Default::default())?;
+    let session = sign_in.finish_device(&start, &cancel)?;
+    kept(&org, session)
+}
+
+fn kept(org: &OrgUrl, session: oin_core::okta::Session) -> Result<(), OktaError> {
     session.keep(keychain().as_ref())?;
     let who = session.account(0).user.unwrap_or_else(|| "you".into());
     println!("Signed in to {} as {who}. The tokens are in your system keychain.", org.host());
     Ok(())
 }
 
-fn logout(o: &Opts) -> Result<(), OktaError> {
-    let org = org(o.org.as_deref().ok_or(OktaError::BadOrg("oin logout needs --org".into()))?)?;
+pub fn logout(o: &OrgArgs) -> ExitCode {
+    done(sign_out(o))
+}
+
+fn sign_out(o: &OrgArgs) -> Result<(), OktaError> {
+    let org = org(&o.org)?;
     match Okta::connect(http(), org.clone(), keychain()) {
         Ok(okta) => okta.sign_out()?,
         Err(OktaError::NotSignedIn { .. }) => {}
@@ -156,12 +212,9 @@ fn logout(o: &Opts) -> Result<(), OktaError> {
     Ok(())
 }
 
-fn submit_cmd(o: &Opts) -> ExitCode {
-    let [file] = o.rest.as_slice() else {
-        return usage_error("oin submit takes one draft file");
-    };
-    let path = PathBuf::from(file);
-    let imported = match exchange::read(&path) {
+pub fn submit(o: &SubmitArgs) -> ExitCode {
+    let file = o.file.display().to_string();
+    let imported = match exchange::read(&o.file) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("oin: can't read {file}: {e}");
@@ -173,6 +226,7 @@ fn submit_cmd(o: &Opts) -> ExitCode {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64);
     let report = precheck(&imported, None, CalendarDate::from_unix_millis(now), password.is_some());
+    let json = o.format == Format::Json;
     let sub = match Submission::new(imported.draft.clone(), &report) {
         Ok(sub) => sub,
         Err(NotSubmittable::PrecheckFailed { issues }) => {
@@ -205,7 +259,7 @@ fn submit_cmd(o: &Opts) -> ExitCode {
     };
     if o.dry_run {
         let steps = plan.preview(None);
-        if o.json {
+        if json {
             println!("{}", json!({"org": org.as_str(), "requests": steps}));
         } else {
             println!("Dry run: nothing is sent. These requests would go to {org}:");
@@ -223,7 +277,7 @@ fn submit_cmd(o: &Opts) -> ExitCode {
     let result = connect(&org).and_then(|okta| {
         let mut on_id = |_: &str| Ok(());
         let mut progress = |i: usize, n: usize, label: &str| {
-            if !o.json {
+            if !json {
                 eprintln!("[{i}/{n}] {label}");
             }
         };
@@ -231,7 +285,7 @@ fn submit_cmd(o: &Opts) -> ExitCode {
     });
     match result {
         Ok(done) => {
-            if o.json {
+            if json {
                 println!("{}", serde_json::to_string(&done).unwrap_or_default());
             } else {
                 let status = done.okta_status.as_deref().unwrap_or("submitted");
@@ -253,10 +307,14 @@ fn submit_cmd(o: &Opts) -> ExitCode {
     }
 }
 
-fn status(o: &Opts) -> Result<(), OktaError> {
-    let org = org(o.org.as_deref().ok_or(OktaError::BadOrg("oin status needs --org".into()))?)?;
+pub fn status(o: &StatusArgs) -> ExitCode {
+    done(list_status(o))
+}
+
+fn list_status(o: &StatusArgs) -> Result<(), OktaError> {
+    let org = org(&o.org)?;
     let okta = connect(&org)?;
-    let subs = match o.rest.first() {
+    let subs = match &o.id {
         Some(id) => vec![remote::get(&okta, id)?],
         None => remote::list(&okta)?,
     };
@@ -275,7 +333,7 @@ fn status(o: &Opts) -> Result<(), OktaError> {
             })
         })
         .collect();
-    if o.json {
+    if o.format == Format::Json {
         println!("{}", serde_json::Value::Array(rows));
     } else if rows.is_empty() {
         println!("{} has no OIN submissions.", org.host());

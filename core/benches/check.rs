@@ -18,7 +18,7 @@ fn fixture(name: &str) -> (Draft, Facts) {
     let imported = exchange::read(&path).expect("fixture draft reads");
     let test_suite = imported.test_suite.as_ref().map(|(n, b)| flowsuite::inspect(n, b));
     let logo = imported.app_icon.as_ref().and_then(|(_, b)| oin_core::logo::judge(b).ok());
-    (imported.draft, Facts { has_password: true, test_suite, logo })
+    (imported.draft, Facts { has_password: true, test_suite, logo, guide: None })
 }
 
 fn bench(c: &mut Criterion) {

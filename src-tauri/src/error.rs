@@ -166,6 +166,14 @@ impl From<LibraryError> for IpcError {
                     candidates: None,
                 };
             }
+            LibraryError::NoGuideUrl { path } => {
+                return Self {
+                    code: IpcErrorCode::BadInput,
+                    message: e.to_string(),
+                    fields: Some(vec![FieldIssue { path: (*path).into(), message: e.to_string() }]),
+                    candidates: None,
+                };
+            }
         };
         Self::new(code, e.to_string())
     }

@@ -78,12 +78,29 @@ fn human_output_and_usage_errors() {
     assert!(stdout.contains("ready to submit"));
     assert!(stdout.contains("fix: "));
     let (status, _, stderr) = run(&["check"]);
-    assert_eq!((status, stderr.contains("no file to check")), (2, true));
+    assert_eq!((status, stderr.contains("<FILE>")), (2, true), "{stderr}");
     let (status, _, stderr) = run(&["check", "x", "--pack", "oin-1999"]);
     assert_eq!(status, 2);
     assert!(stderr.contains("unknown pack oin-1999"), "{stderr}");
-    let (status, _, stderr) = run(&["--help"]);
-    assert_eq!((status, stderr.contains("usage: oin check")), (0, true));
+    let (status, stdout, _) = run(&["--help"]);
+    assert_eq!(status, 0);
+    for command in ["check", "logo", "guide", "login", "logout", "submit", "status", "completions"]
+    {
+        assert!(stdout.contains(&format!("  {command} ")), "--help lists {command}: {stdout}");
+    }
+    // Every command has its own generated help.
+    let (status, stdout, _) = run(&["check", "--help"]);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("--pack <ID>") && stdout.contains("--format <FORMAT>"), "{stdout}");
+    let (status, stdout, _) = run(&["guide", "check", "--help"]);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("--type <TYPE>") && stdout.contains("api-service"), "{stdout}");
+    let (status, _, stderr) = run(&["check", "x", "--frobnicate"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("--frobnicate"), "{stderr}");
+    let (status, _, stderr) = run(&["frobnicate"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("frobnicate"), "{stderr}");
 }
 
 #[test]
@@ -182,4 +199,27 @@ fn a_closed_pipe_ends_oin_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
     assert!(err.contains("status 141"), "ended by SIGPIPE, as other tools are: {err}");
+}
+
+#[test]
+fn shell_completions_are_generated_from_the_grammar() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (status, stdout, _) = run(&["completions", shell]);
+        assert_eq!(status, 0, "{shell}");
+        for word in ["check", "guide", "format"] {
+            assert!(stdout.contains(word), "{shell} completes {word}");
+        }
+    }
+    // bash really loads it and completes a command.
+    let script = format!(
+        "source /dev/stdin <<'EOF'\n{}\nEOF\nCOMP_WORDS=(oin gu); COMP_CWORD=1; COMP_LINE='oin gu'; COMP_POINT=6; _oin oin gu oin; echo \"${{COMPREPLY[@]}}\"",
+        run(&["completions", "bash"]).1
+    );
+    let out = Command::new("bash").arg("-c").arg(script).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "guide",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

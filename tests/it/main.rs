@@ -5,6 +5,7 @@
 mod cli;
 mod crash;
 mod exit_window;
+mod guide;
 mod history;
 mod journey;
 mod lifecycle;

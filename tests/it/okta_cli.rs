@@ -117,3 +117,83 @@ fn login_by_device_code_then_status_then_logout() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("not signed in"), "{err}");
 }
+
+#[test]
+fn login_in_the_browser_uses_pkce_and_keeps_the_session() {
+    let server = OktaServer::start();
+    let url = server.url();
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("opened.txt");
+    let child = Command::new(oin())
+        .args(["login", "--browser", "--org", &url, "--client-id", CLIENT_ID])
+        .env("OIN_STUDIO_ALLOW_LOOPBACK_HTTP", "1")
+        .env("OIN_STUDIO_OPEN_LOG", &log)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The "browser": opens what oin asked for and follows Okta's redirect back.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let opened = loop {
+        if let Some(line) =
+            std::fs::read_to_string(&log).ok().and_then(|s| s.lines().next().map(str::to_owned))
+        {
+            break line;
+        }
+        assert!(std::time::Instant::now() < deadline, "oin opened no browser");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(opened.contains("code_challenge_method=S256"), "{opened}");
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let back = agent.get(&opened).call().unwrap().header("location").unwrap().to_owned();
+    assert!(back.starts_with("http://127.0.0.1:4781"), "{back}");
+    let page = agent.get(&back).call().unwrap().into_string().unwrap();
+    assert!(page.contains("You're signed in"));
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("Pat Lee"), "{text}");
+    assert_eq!(server.count("GET /oauth2/v1/authorize"), 1);
+    let (code, _, err) = run(&["status", "--org", &url], &[]);
+    assert_eq!(code, 0, "the browser sign-in is kept: {err}");
+    assert_eq!(run(&["logout", "--org", &url], &[]).0, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_login_waits_cancels_cleanly() {
+    use oin_tests::okta_server::DeviceMode;
+    use std::io::{BufRead, BufReader};
+    let server = OktaServer::start();
+    server.state().device_mode = DeviceMode::Approve { pending_polls: 1000, slow_down: false };
+    let url = server.url();
+    let mut child = Command::new(oin())
+        .args(["login", "--org", &url, "--client-id", CLIENT_ID])
+        .env("OIN_STUDIO_ALLOW_LOOPBACK_HTTP", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    while let Some(Ok(line)) = lines.next() {
+        if line.starts_with("Waiting for you") {
+            break;
+        }
+    }
+    // Let it poll once, then press Ctrl+C (SIGINT, as a terminal sends it).
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let started = std::time::Instant::now();
+    assert!(Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("sign-in cancelled; nothing was kept"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "it stops at once");
+    let (code, _, err) = run(&["status", "--org", &url], &[]);
+    assert_eq!(code, 2, "nothing kept: {err}");
+}

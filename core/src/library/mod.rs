@@ -17,10 +17,14 @@ use crate::scopes::ScopeCatalog;
 use crate::secrets::{account, SecretStore, Sensitive};
 use crate::store::{DraftRow, Recovery, Session, Store, StoreError};
 
+mod guide;
 mod lifecycle;
 mod logo;
 mod okta;
 
+type GuideCache = std::collections::HashMap<(String, String), Option<crate::guide::GuideReport>>;
+
+pub use guide::{check_guide, GuideFormat};
 pub use lifecycle::{Lifecycle, StatusEvent, TrashItem, UpdateOf};
 pub use logo::{attach, attach_path, fix_logo, logo_view, LogoSide, LogoView};
 pub use okta::{Prepared, StatusChange};
@@ -57,6 +61,8 @@ pub struct DraftView {
     pub has_password: bool,
     /// The last "Check links" answer for each web address now in the draft.
     pub links: Vec<LinkCheck>,
+    /// The guide doctor's last check of the guide address now in the draft.
+    pub guide: Option<crate::guide::GuideReport>,
     /// Status, timeline, what is allowed, reminders, and the update diff.
     pub lifecycle: Lifecycle,
     #[ts(type = "number")]
@@ -117,6 +123,8 @@ pub enum LibraryError {
     NotSubmittable(#[from] crate::submission::NotSubmittable),
     #[error("The test account password is {length} characters; Okta takes at most 255. It wasn't saved.")]
     PasswordTooLong { length: usize },
+    #[error("There's no guide address to check yet: enter it first.")]
+    NoGuideUrl { path: &'static str },
 }
 
 /// The drafts library, over a store and a secret store.
@@ -130,6 +138,8 @@ pub struct Library {
     logos: std::cell::RefCell<std::collections::HashMap<String, Option<crate::logo::Verdict>>>,
     /// Test-suite inspections by file hash: a file's content never changes.
     suites: std::cell::RefCell<std::collections::HashMap<String, SuiteReport>>,
+    /// The last guide check by (address, type); None: never checked.
+    guides: std::cell::RefCell<GuideCache>,
     /// Set when start-up had to put an unusable database aside.
     pub recovery: Option<Recovery>,
 }
@@ -144,6 +154,7 @@ impl Library {
             store,
             secrets,
             suites: Default::default(),
+            guides: Default::default(),
             logos: Default::default(),
             has_password: Default::default(),
             recovery,
@@ -159,8 +170,9 @@ impl Library {
         self.secrets.clone()
     }
 
-    fn facts(&self, id: &str, draft: &Draft) -> Facts {
-        let test_suite = draft.workflows.test_suite.as_ref().map(|a| {
+    /// The test suite's inspection, once per file.
+    fn suite_report(&self, draft: &Draft) -> Option<SuiteReport> {
+        draft.workflows.test_suite.as_ref().map(|a| {
             let mut cache = self.suites.borrow_mut();
             cache
                 .entry(a.sha256.clone())
@@ -169,11 +181,15 @@ impl Library {
                     Err(e) => flowsuite::inspect(&a.file_name, e.to_string().as_bytes()),
                 })
                 .clone()
-        });
+        })
+    }
+
+    fn facts(&self, id: &str, draft: &Draft) -> Facts {
         Facts {
             logo: self.logo_verdict_for(draft),
             has_password: self.password_known(id),
-            test_suite,
+            test_suite: self.suite_report(draft),
+            guide: self.known_guide(draft),
         }
     }
 
@@ -217,6 +233,7 @@ impl Library {
         Ok(DraftView {
             lifecycle: self.lifecycle(&row, now_ms)?,
             links: self.known_links(&row.draft),
+            guide: self.known_guide(&row.draft),
             report: self.check(&row.id, &row.draft, today),
             has_password: self.password_known(&row.id),
             rev: row.rev.head,

@@ -31,6 +31,8 @@ pub struct Facts {
     pub test_suite: Option<SuiteReport>,
     /// The logo doctor's verdict on the logo to submit, when it could be read.
     pub logo: Option<crate::logo::Verdict>,
+    /// The guide doctor's last check of the guide URL, if it was checked.
+    pub guide: Option<crate::guide::GuideReport>,
 }
 
 /// Issue counts by severity, not counting dismissed warnings.

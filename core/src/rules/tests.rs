@@ -38,6 +38,7 @@ pub(crate) fn facts() -> Facts {
         has_password: true,
         test_suite: Some(SuiteReport { flows: vec!["Create user".into()], problem: None }),
         logo: Some(logo_ok()),
+        guide: None,
     }
 }
 
@@ -623,7 +624,8 @@ fn every_rule_in_the_catalog_is_exercised() {
     // The test-suite rule takes its verdict from the inspection: tested below
     // and in `crate::flowsuite`.
     // The test-suite and logo rules relay verdicts made elsewhere: tested below.
-    for rule in catalog::RULES.iter().filter(|r| !["workflows.test_suite", "logo"].contains(&r.id))
+    for rule in
+        catalog::RULES.iter().filter(|r| !["workflows.test_suite", "logo", "guide"].contains(&r.id))
     {
         let hit = CASES.iter().any(|(_, _, _, _, want)| want.is_some_and(|(r, _, _)| r == rule.id));
         assert!(hit, "rule {} has no failing case in the table", rule.id);
@@ -642,6 +644,7 @@ fn a_bad_test_suite_is_an_error_and_a_folder_doubt_a_warning() {
                 problem: Some(SuiteProblem { severity, message: "m".into() }),
             }),
             logo: Some(logo_ok()),
+            guide: None,
         };
         let r = check(&d, pack, &f);
         assert_eq!(
@@ -729,4 +732,42 @@ fn the_logo_doctors_checks_are_relayed_with_their_own_ids() {
         ids(&unreadable),
         [("logo".to_owned(), "appInfo.appIcon".to_owned(), Severity::Error)]
     );
+}
+
+#[test]
+fn the_guide_doctor_s_verdicts_are_warnings_on_the_url_field_and_unreachable_an_error() {
+    use crate::guide::{checks, read, Reading, Unreadable};
+    let mut d = full(Api);
+    let pack = RulePack::by_id("oin-2026").unwrap();
+    let url = d.api_service.config_guide_url.clone().unwrap();
+    let thin = Reading::Read(read::markdown("# Acme\n\n## Setup\n\n1. a\n2. b\n3. c\n"));
+    let report = checks::report(&url, Api, &thin, Some(&d), 1);
+    let r = check(&d, pack, &Facts { guide: Some(report.clone()), ..facts() });
+    let guide: Vec<_> = r.issues.iter().filter(|i| i.rule.starts_with("guide.")).collect();
+    assert!(!guide.is_empty());
+    for i in &guide {
+        assert_eq!((i.path.as_str(), i.severity), ("apiService.configGuideUrl", Severity::Warning));
+        assert!(i.dismissible && i.message.starts_with("Configuration guide:"));
+    }
+    assert!(guide.iter().any(|i| i.rule == "guide.prerequisites"));
+    assert!(r.can_submit, "Okta suggests the sections: warnings don't block");
+    // A check of another address (the user changed it since) counts for nothing.
+    d.api_service.config_guide_url = Some("https://docs.acme.example/other".into());
+    let r = check(&d, pack, &Facts { guide: Some(report), ..facts() });
+    assert!(!r.issues.iter().any(|i| i.rule.starts_with("guide.")));
+    // Unreachable: one error, the section checks are not reported.
+    let url = d.api_service.config_guide_url.clone().unwrap();
+    let walled = Reading::Unreadable(Unreadable::SignInWall {
+        detail: "it redirects to a sign-in page".into(),
+    });
+    let report = checks::report(&url, Api, &walled, Some(&d), 1);
+    let r = check(&d, pack, &Facts { guide: Some(report), ..facts() });
+    let guide: Vec<_> = r.issues.iter().filter(|i| i.rule.starts_with("guide.")).collect();
+    assert_eq!(guide.len(), 1);
+    assert_eq!((guide[0].rule.as_str(), guide[0].severity), ("guide.reachable", Severity::Error));
+    assert!(!r.can_submit);
+    // Offline: not checked, no issue.
+    let off = checks::report(&url, Api, &Reading::NotChecked { reason: "offline".into() }, None, 1);
+    let r = check(&d, pack, &Facts { guide: Some(off), ..facts() });
+    assert!(!r.issues.iter().any(|i| i.rule.starts_with("guide.")));
 }

@@ -1,8 +1,10 @@
-//! The last "Check links" answer for each web address, with its time.
+//! The last "Check links" answer for each web address, with its time, and the
+//! guide doctor's last check of each guide address.
 
 use rusqlite::{params, OptionalExtension};
 
 use super::{Result, Store};
+use crate::guide::GuideReport;
 use crate::links::{LinkCheck, LinkOutcome};
 
 impl Store {
@@ -29,5 +31,29 @@ impl Store {
             })
             .optional()?;
         Ok(row.and_then(|(o, at)| serde_json::from_str(&o).ok().map(|o| (o, at))))
+    }
+
+    /// Keeps a guide check (the last one per address and type).
+    pub fn save_guide_check(&mut self, r: &GuideReport) -> Result<()> {
+        let report = serde_json::to_string(r).expect("a report serializes");
+        self.conn.execute(
+            "INSERT INTO guide_checks (url, integration, report, checked_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(url, integration) DO UPDATE SET report = excluded.report, checked_at = excluded.checked_at",
+            params![r.source, r.integration, report, r.checked_at],
+        )?;
+        Ok(())
+    }
+
+    /// The last guide check of `url` for an integration type (`api-service`, `workflows`).
+    pub fn guide_check(&self, url: &str, integration: &str) -> Result<Option<GuideReport>> {
+        let row: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT report FROM guide_checks WHERE url = ?1 AND integration = ?2",
+                [url, integration],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(row.and_then(|r| serde_json::from_str(&r).ok()))
     }
 }

@@ -81,6 +81,14 @@ const MIGRATIONS: &[&str] = &[
     // 6: the revision last sent to Okta, pinned against the history's thinning.
     "ALTER TABLE remote_submissions ADD COLUMN submitted_rev INTEGER;
      CREATE INDEX revisions_by_time ON revisions (draft_id, saved_at);",
+    // 7: the guide doctor's last check of each guide address, per integration type.
+    "CREATE TABLE guide_checks (
+        url TEXT NOT NULL,
+        integration TEXT NOT NULL,
+        report TEXT NOT NULL,
+        checked_at INTEGER NOT NULL,
+        PRIMARY KEY (url, integration)
+     );",
 ];
 
 /// The schema version this build writes.

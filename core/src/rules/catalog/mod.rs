@@ -7,6 +7,7 @@
 mod content;
 mod declared;
 mod general;
+mod guide;
 mod integration;
 
 use super::checks::Verdict;
@@ -17,6 +18,7 @@ use crate::draft::Draft;
 use content::{placeholders, promises, test_words};
 use declared::*;
 use general::*;
+use guide::guide_checks;
 use integration::*;
 
 /// What a rule looks at.
@@ -47,6 +49,7 @@ pub struct Rule {
 
 const LOGO: &str = "https://developer.okta.com/docs/guides/submit-app-prereq/main/#logo-guidelines";
 const PREREQ: &str = "https://developer.okta.com/docs/guides/submit-app-prereq/main/";
+const GUIDE: &str = "https://developer.okta.com/docs/guides/submit-app-prereq/main/#customer-configuration-document-guidelines";
 
 const MANAGER: &str = "https://developer.okta.com/docs/guides/submit-app/wfconnector/main/";
 
@@ -170,4 +173,5 @@ pub const RULES: &[Rule] = &[
         check: trademark,
     },
     Rule { id: "logo", severity: Severity::Error, source: LOGO, check: logo },
+    Rule { id: "guide", severity: Severity::Warning, source: GUIDE, check: guide_checks },
 ];
