@@ -363,8 +363,17 @@ fn prerequisites(g: &Guide<'_>) -> Verdict {
             "The guide says what the customer needs before they start.",
         );
     }
-    if let Some(s) = g.sentence(SAYS, 0.4) {
-        return Verdict::pass(s, "The guide says what the customer needs before they start (no “Prerequisites” heading: Okta suggests one).");
+    // "You need an Okta org" states a prerequisite; "you need to click Save" is a step.
+    let limit = ((g.sentences.len() as f32) * 0.4).ceil() as usize;
+    let stated = g.sentences.iter().take(limit.max(1)).find(|(_, _, ws)| {
+        SAYS.iter().any(|p| {
+            let n = p.split_whitespace().count();
+            ws.windows(n + 1).any(|w| has_phrase(&w[..n], p) && w[n] != "to")
+                || ws.len() >= n && has_phrase(&ws[ws.len() - n..], p)
+        })
+    });
+    if let Some((_, s, _)) = stated {
+        return Verdict::pass(quote(s), "The guide says what the customer needs before they start (no “Prerequisites” heading: Okta suggests one).");
     }
     Verdict::fail(
         "a “Prerequisites” section (or “Before you begin”, “Requirements”) or a sentence saying what the customer needs first",

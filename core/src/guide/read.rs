@@ -175,7 +175,7 @@ fn collapse(s: &str) -> String {
             out.push(c);
         }
     }
-    if space && !out.is_empty() {
+    if space {
         out.push(' ');
     }
     out
