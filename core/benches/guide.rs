@@ -52,13 +52,19 @@ fn main() {
             black_box(checks::report(name, t, &r, None, 0));
         });
         let (m, p99) = stats(whole);
-        let line = format!("guide {name:<26} {:>5} KB  read+check median {m:>7.2} ms  p99 {p99:>7.2} ms", bytes.len() / 1024);
+        let line = format!(
+            "guide {name:<26} {:>5} KB  read+check median {m:>7.2} ms  p99 {p99:>7.2} ms",
+            bytes.len() / 1024
+        );
         if name.ends_with(".html") {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let (b, _) = stats(time(n, || {
                 black_box(scraper::Html::parse_document(black_box(&text)));
             }));
-            println!("{line}  baseline (html5ever parse) {b:>6.2} ms  ratio {:>4.2}×  (n={n})", m / b);
+            println!(
+                "{line}  baseline (html5ever parse) {b:>6.2} ms  ratio {:>4.2}×  (n={n})",
+                m / b
+            );
         } else {
             println!("{line}  (n={n})");
         }

@@ -6,6 +6,7 @@ mod cli;
 mod crash;
 mod exit_window;
 mod guide;
+mod guide_window;
 mod history;
 mod journey;
 mod lifecycle;

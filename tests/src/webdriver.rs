@@ -394,4 +394,13 @@ impl Element<'_> {
     pub fn checked(&self) -> bool {
         get(&self.url("property/checked"))["value"].as_bool().unwrap_or(false)
     }
+
+    /// An attribute's value, `None` when the element doesn't have it.
+    pub fn attr(&self, name: &str) -> Option<String> {
+        let v = self.session.script(
+            "return document.querySelectorAll(arguments[0])[arguments[1]].getAttribute(arguments[2])",
+            json!([self.css, self.index, name]),
+        );
+        v.as_str().map(str::to_owned)
+    }
 }

@@ -226,12 +226,17 @@ fn card_names(flows: &[String]) -> Vec<String> {
     out
 }
 
-/// The same guide as a standalone HTML page (light and dark).
+/// The same guide as a standalone HTML page (light and dark). Markup typed in
+/// the draft (a `<script>` in the description) is written as text, never run.
 pub fn html(d: &Draft, flows: &[String]) -> String {
+    use pulldown_cmark::{Event, Options, Parser};
     let md = markdown(d, flows);
     let mut body = String::new();
-    let opts = pulldown_cmark::Options::ENABLE_TABLES;
-    pulldown_cmark::html::push_html(&mut body, pulldown_cmark::Parser::new_ext(&md, opts));
+    let events = Parser::new_ext(&md, Options::ENABLE_TABLES).map(|e| match e {
+        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        other => other,
+    });
+    pulldown_cmark::html::push_html(&mut body, events);
     let title = escape(md.lines().next().unwrap_or("").trim_start_matches("# "));
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n:root {{ color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }}\nbody {{ max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }}\ntable {{ border-collapse: collapse; }} th, td {{ border: 1px solid #8888; padding: .25rem .5rem; text-align: left; }}\nblockquote {{ border-left: .25rem solid #d97706; margin: 0; padding: .25rem 1rem; background: #d9770614; }}\ncode {{ font-size: .95em; }}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
@@ -306,4 +311,55 @@ pub fn test_cases_markdown(cases: &[TestCase]) -> String {
         out += &format!("| {} |\n", cells(c).map(cell).join(" | "));
     }
     out
+}
+
+/// A written document as the app previews it: headings and their lines, as
+/// text (the webview renders them as text, never as markup).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewSection {
+    pub level: u8,
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+/// What "Write a starter guide…" shows and saves.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Starter {
+    /// The file's content, as it will be saved.
+    pub text: String,
+    /// A name to offer in the save dialog.
+    pub file_name: String,
+    /// The guide rendered (empty for the CSV test cases).
+    pub preview: Vec<PreviewSection>,
+}
+
+/// The preview of a Markdown text.
+pub fn preview(md: &str) -> Vec<PreviewSection> {
+    super::read::markdown(md)
+        .sections
+        .into_iter()
+        .map(|s| PreviewSection {
+            level: s.heading.as_ref().map_or(0, |h| h.level),
+            heading: s.heading.map(|h| h.text).unwrap_or_default(),
+            lines: s.text.lines().map(str::to_owned).collect(),
+        })
+        .collect()
+}
+
+/// A file name for the draft's guide: "acme-log-shipper-okta-guide.md".
+pub fn file_name(d: &Draft, what: &str, ext: &str) -> String {
+    let name = d.display_name();
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "integration".to_owned() } else { slug };
+    format!("{slug}-{what}.{ext}")
 }

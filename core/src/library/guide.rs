@@ -7,7 +7,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use super::{Library, LibraryError};
 use crate::draft::Draft;
-use crate::guide::{self, write, GuideReport};
+use crate::guide::write::{self, Starter};
+use crate::guide::{self, GuideReport};
 use crate::IntegrationType;
 
 /// What a starter guide is written as.
@@ -69,17 +70,39 @@ impl Library {
         self.suite_report(draft).map(|s| s.flows).unwrap_or_default()
     }
 
-    /// A starter guide (or a connector's test cases) written from the saved draft.
-    pub fn starter_guide(&self, id: &str, format: GuideFormat) -> Result<String, LibraryError> {
+    /// A starter guide (or a connector's test cases) written from the saved
+    /// draft, with its preview and a file name to offer.
+    pub fn starter_guide(&self, id: &str, format: GuideFormat) -> Result<Starter, LibraryError> {
         let draft = self.draft(id)?;
         let flows = self.suite_flows(&draft);
-        Ok(match format {
-            GuideFormat::Markdown => write::markdown(&draft, &flows),
-            GuideFormat::Html => write::html(&draft, &flows),
-            GuideFormat::TestCasesCsv => write::test_cases_csv(&write::test_cases(&draft, &flows)),
-            GuideFormat::TestCasesMarkdown => {
-                write::test_cases_markdown(&write::test_cases(&draft, &flows))
-            }
+        let md = write::markdown(&draft, &flows);
+        let cases = || write::test_cases(&draft, &flows);
+        let (text, what) = match format {
+            GuideFormat::Markdown => (md.clone(), "okta-guide"),
+            GuideFormat::Html => (write::html(&draft, &flows), "okta-guide"),
+            GuideFormat::TestCasesCsv => (write::test_cases_csv(&cases()), "test-cases"),
+            GuideFormat::TestCasesMarkdown => (write::test_cases_markdown(&cases()), "test-cases"),
+        };
+        let preview = match format {
+            GuideFormat::Markdown | GuideFormat::Html => write::preview(&md),
+            GuideFormat::TestCasesMarkdown => write::preview(&text),
+            GuideFormat::TestCasesCsv => Vec::new(),
+        };
+        let file_name = write::file_name(&draft, what, format.extension());
+        Ok(Starter { text, file_name, preview })
+    }
+
+    /// Writes a starter guide to `path` (the user picked it).
+    pub fn save_starter_guide(
+        &self,
+        id: &str,
+        format: GuideFormat,
+        path: &std::path::Path,
+    ) -> Result<(), LibraryError> {
+        let starter = self.starter_guide(id, format)?;
+        std::fs::write(path, starter.text).map_err(|e| LibraryError::Write {
+            path: path.display().to_string(),
+            reason: e.to_string(),
         })
     }
 }

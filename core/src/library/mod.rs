@@ -98,6 +98,8 @@ pub struct FormSchema {
     pub packs: Vec<PackChoice>,
     pub pack: PackChoice,
     pub admin_scopes: Vec<String>,
+    /// The field the guide doctor checks (the guide or documentation URL).
+    pub guide_path: String,
 }
 
 /// What the library's operations can fail with.
@@ -125,6 +127,8 @@ pub enum LibraryError {
     PasswordTooLong { length: usize },
     #[error("There's no guide address to check yet: enter it first.")]
     NoGuideUrl { path: &'static str },
+    #[error("{path} couldn't be written: {reason}. Pick another place.")]
+    Write { path: String, reason: String },
 }
 
 /// The drafts library, over a store and a secret store.
@@ -460,6 +464,7 @@ impl Library {
             packs: PACKS.iter().map(|p| PackChoice::of(p, t)).collect(),
             pack: PackChoice::of(pack, t),
             admin_scopes: ScopeCatalog::get().admin_management(),
+            guide_path: crate::guide::url_path(t).to_owned(),
         })
     }
 }

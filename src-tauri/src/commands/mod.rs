@@ -3,5 +3,6 @@
 pub mod app;
 pub mod drafts;
 pub mod files;
+pub mod guide;
 pub mod lifecycle;
 pub mod okta;

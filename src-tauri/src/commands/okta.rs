@@ -29,7 +29,7 @@ pub struct SubmitProgress {
     pub label: String,
 }
 
-fn refused(e: String) -> IpcError {
+pub(crate) fn refused(e: String) -> IpcError {
     OktaError::Refused(e).into()
 }
 

@@ -1,6 +1,9 @@
 // The one typed door to the Rust side. Every command the UI calls is here, with
 // the generated binding types; a rejection becomes an `IpcError` here, once.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { GuideReport } from "./bindings/GuideReport";
+import type { GuideFormat } from "./bindings/GuideFormat";
+import type { Starter } from "./bindings/Starter";
 import type { FixProgress } from "./bindings/FixProgress";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Dropped } from "./bindings/Dropped";
@@ -75,6 +78,11 @@ export const applyFix = (id: string, draft: Draft, fix: FixAction) =>
 export const exportDraft = (id: string) => call<string | null>("export_draft", { id });
 export const importDraft = () => call<DraftSummary | null>("import_draft");
 export const checkLinks = (id: string) => call<LinkCheck[]>("check_links", { id });
+export const checkGuide = (id: string) => call<GuideReport>("check_guide", { id });
+export const starterGuide = (id: string, format: GuideFormat) =>
+  call<Starter>("starter_guide", { id, format });
+export const saveStarterGuide = (id: string, format: GuideFormat, open: boolean) =>
+  call<string | null>("save_starter_guide", { id, format, open });
 export const revealPassword = (id: string) => call<string | null>("reveal_password", { id });
 export const setStatus = (id: string, status: SubmissionStatus) =>
   call<DraftView>("set_status", { id, status });

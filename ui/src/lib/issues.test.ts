@@ -31,6 +31,18 @@ describe("issues", () => {
     expect(inlineIssues(list, "appInfo.appName")).toEqual([]);
   });
 
+  it("leaves the guide's section warnings to its checklist, not its reachability", () => {
+    const guide = [
+      issue("url.https", "apiService.configGuideUrl"),
+      issue("guide.prerequisites", "apiService.configGuideUrl"),
+      issue("guide.reachable", "apiService.configGuideUrl"),
+    ];
+    expect(inlineIssues(guide, "apiService.configGuideUrl").map((i) => i.rule)).toEqual([
+      "url.https",
+      "guide.reachable",
+    ]);
+  });
+
   it("groups by tab in tab order and drops empty tabs", () => {
     const groups = byTab(list, ["generalSettings", "workflowsConnector", "apiService"]);
     expect(groups.map(([t, l]) => [t, l.length])).toEqual([

@@ -8,9 +8,13 @@ export function issuesAt(issues: readonly Issue[], path: string): Issue[] {
   return issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
 }
 
-/** The issues shown beside a field: "required" is shown as a badge instead. */
+/** The issues shown beside a field: "required" is shown as a badge instead, and
+ *  the guide doctor's section warnings in its checklist under the field (only
+ *  "the OIN team can't open it" stays beside the address). */
 export function inlineIssues(issues: readonly Issue[], path: string): Issue[] {
-  return issuesAt(issues, path).filter((i) => i.rule !== "required");
+  return issuesAt(issues, path).filter(
+    (i) => i.rule !== "required" && !(i.rule.startsWith("guide.") && i.rule !== "guide.reachable"),
+  );
 }
 
 /** Issues grouped by tab, in the order the tabs are given; empty groups are dropped. */

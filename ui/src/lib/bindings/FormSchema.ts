@@ -15,4 +15,8 @@ outside: Array<Field>,
 /**
  * Every field a label may be needed for: the form's, then the outside ones.
  */
-fields: Array<Field>, packs: Array<PackChoice>, pack: PackChoice, adminScopes: Array<string>, };
+fields: Array<Field>, packs: Array<PackChoice>, pack: PackChoice, adminScopes: Array<string>, 
+/**
+ * The field the guide doctor checks (the guide or documentation URL).
+ */
+guidePath: string, };
