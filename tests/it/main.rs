@@ -5,6 +5,7 @@
 mod cli;
 mod crash;
 mod exit_window;
+mod fuzz_regressions;
 mod guide;
 mod guide_window;
 mod history;
