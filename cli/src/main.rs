@@ -16,6 +16,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 mod guide;
 mod logo;
 mod okta;
+mod review;
 
 use oin_core::exchange;
 use oin_core::flowsuite;
@@ -45,6 +46,9 @@ enum Command {
     /// The guide doctor: check a configuration guide or connector documentation, or write one.
     #[command(subcommand)]
     Guide(guide::GuideCommand),
+    /// Okta's review email → to-dos on the form's fields.
+    #[command(subcommand)]
+    Review(review::ReviewCommand),
     /// Signs in to your Okta org (device code, or --browser); the tokens go to your system keychain.
     Login(okta::LoginArgs),
     /// Signs out of an Okta org and revokes the tokens.
@@ -223,6 +227,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Logo(cmd) => logo::run(cmd),
         Command::Guide(cmd) => guide::run(cmd),
+        Command::Review(cmd) => review::run(cmd),
         Command::Login(args) => okta::login(&args),
         Command::Logout(args) => okta::logout(&args),
         Command::Submit(args) => okta::submit(&args),

@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod links;
 pub mod logo;
 pub mod okta;
+pub mod review;
 pub mod rules;
 pub mod scopes;
 pub mod secrets;

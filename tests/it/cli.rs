@@ -223,3 +223,47 @@ fn shell_completions_are_generated_from_the_grammar() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_review_email_becomes_to_dos_linked_to_the_draft_s_fields() {
+    let email =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/reviews/api-service-fix-bugs.eml");
+    let email = email.to_str().unwrap();
+    let (status, stdout, stderr) =
+        run(&["review", "parse", email, "--draft", "complete-api.oin.json", "--format", "json"]);
+    assert_eq!(status, 0, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let got: Vec<(Value, Value)> = v["todos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["field"].clone(), t["kind"].clone()))
+        .collect();
+    let want = [
+        (Value::from("appInfo.appName"), Value::from("fix-field")),
+        (Value::from("support.escalationContact"), Value::from("fix-field")),
+        (Value::from("apiService.configGuideUrl"), Value::from("fix-document")),
+        (Value::from("apiService.scopes"), Value::from("fix-field")),
+        (Value::Null, Value::from("fix-app")),
+    ];
+    assert_eq!(got, want, "{stdout}");
+    for t in v["todos"].as_array().unwrap() {
+        for key in ["quote", "message"] {
+            assert!(t[key].as_str().is_some_and(|s| !s.is_empty()), "{t}");
+        }
+    }
+    assert!(
+        stdout.contains("help@gmail.com is a personal address"),
+        "quoted-printable decoded: {stdout}"
+    );
+    assert!(!stdout.contains("update the logo"), "quoted history is not an ask");
+    // Human output, stdin, and the type required without a draft.
+    let (status, stdout, _) = run(&["review", "parse", email, "--type", "api-service"]);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("5 to-do(s)") && stdout.contains("[fix-document]"), "{stdout}");
+    let (status, _, stderr) = run(&["review", "parse", email]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("--type"), "{stderr}");
+    let (status, _, _) = run(&["review", "parse", "no-such-email.txt", "--type", "workflows"]);
+    assert_eq!(status, 2);
+}

@@ -129,3 +129,13 @@ fn guide() {
         }
     });
 }
+
+#[test]
+fn review() {
+    let pack = oin_core::rules::RulePack::by_id("oin-2026").unwrap();
+    replay("review", |data| {
+        for t in [IntegrationType::ApiService, IntegrationType::WorkflowsConnector] {
+            let _ = oin_core::review::parse(data, t, None, pack);
+        }
+    });
+}
