@@ -135,9 +135,10 @@ impl From<LibraryError> for IpcError {
     fn from(e: LibraryError) -> Self {
         let code = match &e {
             LibraryError::Store(inner) => return IpcError::from_store(inner, e.to_string()),
-            LibraryError::File(_) | LibraryError::Logo(_) | LibraryError::Write { .. } => {
-                IpcErrorCode::BadFile
-            }
+            LibraryError::File(_)
+            | LibraryError::Logo(_)
+            | LibraryError::Write { .. }
+            | LibraryError::Read { .. } => IpcErrorCode::BadFile,
             LibraryError::Secret(_) => IpcErrorCode::Keychain,
             LibraryError::SlotsFull { .. } => IpcErrorCode::SlotsFull,
             LibraryError::NotDeletable { .. } | LibraryError::NotPublished { .. } => {

@@ -263,6 +263,7 @@ fn export_bindings(dir: &Path) {
     oin_core::guide::GuideReport::export_all(&cfg).unwrap();
     oin_core::guide::write::Starter::export_all(&cfg).unwrap();
     oin_core::library::GuideFormat::export_all(&cfg).unwrap();
+    oin_core::library::TodoChange::export_all(&cfg).unwrap();
 }
 
 /// The generated TypeScript in `ui/src/lib/bindings` matches the Rust types.

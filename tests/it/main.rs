@@ -18,6 +18,7 @@ mod okta_safety;
 mod okta_schema;
 mod okta_window;
 mod precheck;
+mod review_window;
 mod shipping;
 mod store_faults;
 mod update_paths;

@@ -142,7 +142,7 @@ pub fn is_sign_in(u: &url::Url) -> bool {
 
 /// A page that came back 200 but is a wall: a Google Doc's "You need access", a
 /// sign-in form with little else, a cookie notice with nothing behind it.
-fn judge_page(url: &url::Url, doc: super::Document, password_box: bool) -> Reading {
+pub(crate) fn judge_page(url: &url::Url, doc: super::Document, password_box: bool) -> Reading {
     let text = doc.text();
     let lower = text.to_lowercase();
     let host = url.host_str().unwrap_or("");
@@ -163,4 +163,45 @@ fn judge_page(url: &url::Url, doc: super::Document, password_box: bool) -> Readi
         });
     }
     Reading::Read(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::read::html;
+
+    #[test]
+    fn sign_in_pages_are_told_from_guides() {
+        let u = |s: &str| url::Url::parse(s).unwrap();
+        for wall in [
+            "https://accounts.google.com/ServiceLogin?continue=x",
+            "https://acme.example/login?next=/docs",
+            "https://login.microsoftonline.com/common/oauth2",
+            "https://acme.okta.com/oauth2/v1/authorize?x",
+            "https://sso.acme.example/",
+        ] {
+            assert!(is_sign_in(&u(wall)), "{wall}");
+        }
+        for page in [
+            "https://acme.example/docs/okta",
+            "https://docs.google.com/document/d/1/pub",
+            "https://acme.example/blog/login-tips-for-admins",
+        ] {
+            assert!(!is_sign_in(&u(page)), "{page}");
+        }
+    }
+
+    #[test]
+    fn a_google_doc_that_asks_for_access_is_a_wall_and_a_published_one_is_read() {
+        let asks = html("<html><body><h1>You need access</h1><p>Ask for access, or switch to an account with access.</p><button>Request access</button></body></html>");
+        let doc = url::Url::parse("https://docs.google.com/document/d/abc/edit").unwrap();
+        match judge_page(&doc, asks, false) {
+            Reading::Unreadable(Unreadable::SignInWall { detail }) => {
+                assert!(detail.contains("asks for access"), "{detail}")
+            }
+            other => panic!("{other:?}"),
+        }
+        let published = html("<html><body><h1>Prerequisites</h1><p>An Okta org.</p></body></html>");
+        assert!(matches!(judge_page(&doc, published, false), Reading::Read(_)));
+    }
 }

@@ -21,6 +21,7 @@ mod guide;
 mod lifecycle;
 mod logo;
 mod okta;
+mod review;
 
 type GuideCache = std::collections::HashMap<(String, String), Option<crate::guide::GuideReport>>;
 
@@ -28,6 +29,7 @@ pub use guide::{check_guide, GuideFormat};
 pub use lifecycle::{Lifecycle, StatusEvent, TrashItem, UpdateOf};
 pub use logo::{attach, attach_path, fix_logo, logo_view, LogoSide, LogoView};
 pub use okta::{Prepared, StatusChange};
+pub use review::{ReviewTodo, TodoChange};
 
 /// One row of the library.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -63,6 +65,8 @@ pub struct DraftView {
     pub links: Vec<LinkCheck>,
     /// The guide doctor's last check of the guide address now in the draft.
     pub guide: Option<crate::guide::GuideReport>,
+    /// The to-dos Okta's review emails made, oldest first.
+    pub todos: Vec<ReviewTodo>,
     /// Status, timeline, what is allowed, reminders, and the update diff.
     pub lifecycle: Lifecycle,
     #[ts(type = "number")]
@@ -129,6 +133,8 @@ pub enum LibraryError {
     NoGuideUrl { path: &'static str },
     #[error("{path} couldn't be written: {reason}. Pick another place.")]
     Write { path: String, reason: String },
+    #[error("{path} couldn't be read: {reason}.")]
+    Read { path: String, reason: String },
 }
 
 /// The drafts library, over a store and a secret store.
@@ -238,6 +244,7 @@ impl Library {
             lifecycle: self.lifecycle(&row, now_ms)?,
             links: self.known_links(&row.draft),
             guide: self.known_guide(&row.draft),
+            todos: self.todos_of(&row.id, &row.draft, row.updated_at)?,
             report: self.check(&row.id, &row.draft, today),
             has_password: self.password_known(&row.id),
             rev: row.rev.head,

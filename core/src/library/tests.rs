@@ -314,3 +314,37 @@ fn a_logo_is_fixed_and_judged_without_holding_the_library() {
     let shown = super::logo_view(&lib, &view.draft).unwrap();
     assert!(shown.submitted.unwrap().verdict.unwrap().checks.iter().all(|c| c.passed || !c.hard));
 }
+
+#[test]
+fn a_pasted_review_makes_to_dos_that_notice_their_field_changing() {
+    let (_d, mut lib) = library();
+    let id = lib.create(IntegrationType::ApiService, None, NOW).unwrap().id;
+    lib.set_status(&id, SubmissionStatus::ToBeReviewed, NOW + 1).unwrap();
+    let email = "Hi,\n\n1. Display name: please remove \"for Okta\".\n2. Please provide a demo video.\n\nThanks,\nOIN";
+    let todos = lib.paste_review(&id, email.as_bytes(), NOW + 2).unwrap();
+    assert_eq!(todos.len(), 2);
+    assert_eq!(todos[0].field.as_deref(), Some("appInfo.appName"));
+    assert_eq!(todos[0].label.as_deref(), Some("Display name"), "the Wizard's label");
+    assert!(!todos[0].changed);
+    let view = lib.open(&id, NOW + 3).unwrap();
+    assert_eq!(view.lifecycle.status, SubmissionStatus::IsvNeedsToReview, "Okta's word for it");
+    assert_eq!(view.todos, todos, "the to-dos live with the draft");
+    // The field changes: the to-do says so, the user confirms.
+    let mut d = view.draft.clone();
+    d.app_info.app_name = Some("Acme Log Shipper".into());
+    let view = lib.save(&id, &d, NOW + 4).unwrap();
+    assert!(view.todos[0].changed && !view.todos[1].changed);
+    let todos = lib.change_todo(&id, todos[0].id, TodoChange::Done).unwrap();
+    assert_eq!((todos[0].state, todos[0].changed), (crate::store::TodoState::Done, false));
+    let todos = lib
+        .change_todo(
+            &id,
+            todos[1].id,
+            TodoChange::Relink { field: Some("appInfo.description".into()) },
+        )
+        .unwrap();
+    assert_eq!(todos[1].label.as_deref(), Some("Description"));
+    let todos = lib.change_todo(&id, todos[1].id, TodoChange::Dismiss).unwrap();
+    assert_eq!(todos[1].state, crate::store::TodoState::Dismissed);
+    assert!(lib.change_todo(&id, 9999, TodoChange::Done).is_err(), "an unknown to-do is an error");
+}

@@ -89,6 +89,20 @@ const MIGRATIONS: &[&str] = &[
         checked_at INTEGER NOT NULL,
         PRIMARY KEY (url, integration)
      );",
+    // 8: the to-dos Okta's review emails made, with the field's value when each
+    // was made (a change since ticks it, once the user confirms).
+    "CREATE TABLE review_todos (
+        id INTEGER PRIMARY KEY,
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        field TEXT,
+        kind TEXT NOT NULL,
+        quote TEXT NOT NULL,
+        message TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open',
+        value_then TEXT,
+        created_at INTEGER NOT NULL
+     );
+     CREATE INDEX review_todos_by_draft ON review_todos (draft_id, id);",
 ];
 
 /// The schema version this build writes.

@@ -11,6 +11,7 @@ mod lifecycle;
 mod links;
 mod migrations;
 mod okta;
+mod review;
 mod session;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use blobs::MAX_ATTACHMENT_BYTES;
 pub use drafts::{DraftRow, RevisionState};
 pub use migrations::SCHEMA_VERSION;
 pub use okta::{OutboxItem, RemoteLink};
+pub use review::{TodoRow, TodoState};
 pub use session::Session;
 
 /// What can go wrong in the store, in words a product manager can act on.

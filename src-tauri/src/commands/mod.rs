@@ -6,3 +6,4 @@ pub mod files;
 pub mod guide;
 pub mod lifecycle;
 pub mod okta;
+pub mod review;

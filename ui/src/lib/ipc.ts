@@ -1,6 +1,8 @@
 // The one typed door to the Rust side. Every command the UI calls is here, with
 // the generated binding types; a rejection becomes an `IpcError` here, once.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { ReviewTodo } from "./bindings/ReviewTodo";
+import type { TodoChange } from "./bindings/TodoChange";
 import type { GuideReport } from "./bindings/GuideReport";
 import type { GuideFormat } from "./bindings/GuideFormat";
 import type { Starter } from "./bindings/Starter";
@@ -81,6 +83,11 @@ export const checkLinks = (id: string) => call<LinkCheck[]>("check_links", { id 
 export const checkGuide = (id: string) => call<GuideReport>("check_guide", { id });
 export const starterGuide = (id: string, format: GuideFormat) =>
   call<Starter>("starter_guide", { id, format });
+export const pasteReview = (id: string, email: string) =>
+  call<ReviewTodo[]>("paste_review", { id, email });
+export const pickReview = (id: string) => call<ReviewTodo[] | null>("pick_review", { id });
+export const changeTodo = (id: string, todo: number, change: TodoChange) =>
+  call<ReviewTodo[]>("change_todo", { id, todo, change });
 export const saveStarterGuide = (id: string, format: GuideFormat, open: boolean) =>
   call<string | null>("save_starter_guide", { id, format, open });
 export const revealPassword = (id: string) => call<string | null>("reveal_password", { id });

@@ -4,6 +4,7 @@ import type { GuideReport } from "./GuideReport";
 import type { Lifecycle } from "./Lifecycle";
 import type { LinkCheck } from "./LinkCheck";
 import type { Report } from "./Report";
+import type { ReviewTodo } from "./ReviewTodo";
 
 /**
  * An open draft: its fields, where it is in its history, and how complete it is.
@@ -21,6 +22,10 @@ links: Array<LinkCheck>,
  * The guide doctor's last check of the guide address now in the draft.
  */
 guide: GuideReport | null, 
+/**
+ * The to-dos Okta's review emails made, oldest first.
+ */
+todos: Array<ReviewTodo>, 
 /**
  * Status, timeline, what is allowed, reminders, and the update diff.
  */

@@ -1,0 +1,49 @@
+//! Okta's review email on a draft: paste it or pick a .txt/.eml (Rust opens
+//! the dialog and reads the file), and change a to-do.
+
+use oin_core::library::{ReviewTodo, TodoChange};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::files::PICK_FILE_ENV;
+use crate::error::IpcError;
+use crate::state::{now_ms, AppState};
+
+#[tauri::command(async)]
+pub fn paste_review(
+    state: State<'_, AppState>,
+    id: String,
+    email: String,
+) -> Result<Vec<ReviewTodo>, IpcError> {
+    Ok(state.library()?.paste_review(&id, email.as_bytes(), now_ms())?)
+}
+
+/// Picks a saved email (.eml or .txt) and reads it; `None` when cancelled.
+#[tauri::command(async)]
+pub fn pick_review<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<Vec<ReviewTodo>>, IpcError> {
+    let path = match std::env::var_os(PICK_FILE_ENV) {
+        Some(p) => Some(std::path::PathBuf::from(p)),
+        None => app
+            .dialog()
+            .file()
+            .add_filter("Email", &["eml", "txt"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = path else { return Ok(None) };
+    Ok(Some(state.library()?.paste_review_file(&id, &path, now_ms())?))
+}
+
+#[tauri::command(async)]
+pub fn change_todo(
+    state: State<'_, AppState>,
+    id: String,
+    todo: i64,
+    change: TodoChange,
+) -> Result<Vec<ReviewTodo>, IpcError> {
+    Ok(state.library()?.change_todo(&id, todo, change)?)
+}

@@ -1,0 +1,70 @@
+//! Okta's review email in the real window: paste it, see one to-do per ask on
+//! its field, go to the field, change it, see the to-do notice, mark it done.
+
+use std::path::PathBuf;
+
+use oin_tests::webdriver::Driver;
+
+fn shots() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-shots")
+}
+
+const EMAIL: &str = "Hi team,
+
+Thank you for submitting your integration. We found the following issues:
+
+1. Display name: please remove \"for Okta\" from the display name.
+2. Please provide a short demo video of the integration.
+3. The configuration guide is missing a Prerequisites section.
+
+Once fixed, please resubmit.
+
+Thanks,
+OIN Team
+> On Monday you wrote: please change the logo";
+
+#[test]
+fn a_pasted_review_becomes_to_dos_that_lead_to_their_fields() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&[("OIN_STUDIO_DATA_DIR", data.path())]);
+    let s = driver.session();
+    s.find(r#"[data-testid="new-api"]"#).click();
+    s.find(r#"[data-field="appInfo.appName"]"#).fill("Acme Log Shipper for Okta");
+    s.find(r#"[data-testid="review-paste"]"#).click();
+    // As a paste puts it there: the whole text at once, newlines kept.
+    s.script(
+        "const t = document.querySelector('[data-testid=review-email]'); t.value = arguments[0]; t.dispatchEvent(new Event('input', { bubbles: true }));",
+        serde_json::json!([EMAIL]),
+    );
+    s.find(r#"[data-testid="review-read"]"#).click();
+    s.wait_until("three to-dos", |s| s.find_all(r#"[data-testid="todo"]"#).len() == 3);
+    let kinds: Vec<(String, String)> = s
+        .find_all(r#"[data-testid="todo"]"#)
+        .iter()
+        .map(|t| {
+            (t.attr("data-field").unwrap_or_default(), t.attr("data-kind").unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("appInfo.appName".to_owned(), "fix-field".to_owned()),
+            (String::new(), "provide-material".to_owned()),
+            ("apiService.configGuideUrl".to_owned(), "fix-document".to_owned()),
+        ]
+    );
+    assert!(s.find_all(r#"[data-testid="todo"].changed"#).is_empty(), "nothing changed yet");
+    s.screenshot(&shots().join("review-todos.png"));
+    // The field's name leads to it; changing it makes the to-do ask "Done?".
+    s.find(r#"[data-testid="todo"] button.link"#).click();
+    s.wait_until("the display name has the focus", |s| {
+        s.script("return document.activeElement.dataset.field", serde_json::json!([])).as_str()
+            == Some("appInfo.appName")
+    });
+    s.find(r#"[data-field="appInfo.appName"]"#).fill("Acme Log Shipper");
+    s.wait_until("the to-do notices the change", |s| {
+        s.find_all(r#"[data-testid="todo"].changed"#).len() == 1
+    });
+    s.find(r#"[data-testid="todo"].changed [data-testid="todo-done"]"#).click();
+    s.wait_until("two to-dos are left", |s| s.find_all(r#"[data-testid="todo"]"#).len() == 2);
+}
