@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "import_draft",
     "check_links",
     "check_guide",
+    "copy_password",
     "starter_guide",
     "save_starter_guide",
     "paste_review",

@@ -27,6 +27,35 @@ impl<T> Sensitive<T> {
     }
 }
 
+/// A secret's fingerprint (SHA-256), to recognise it later without keeping it:
+/// "does the clipboard still hold the password?".
+#[derive(Clone, PartialEq, Eq)]
+pub struct Fingerprint([u8; 32]);
+
+impl Fingerprint {
+    pub fn of(text: &str) -> Self {
+        use sha2::Digest;
+        Self(sha2::Sha256::digest(text.as_bytes()).into())
+    }
+
+    /// Whether `text` is the secret this was taken of.
+    pub fn matches(&self, text: &str) -> bool {
+        *self == Self::of(text)
+    }
+}
+
+impl fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<fingerprint>")
+    }
+}
+
+impl Sensitive<String> {
+    pub fn fingerprint(&self) -> Fingerprint {
+        Fingerprint::of(&self.0)
+    }
+}
+
 impl<T> fmt::Debug for Sensitive<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("<redacted>")

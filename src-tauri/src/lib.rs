@@ -77,6 +77,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::drafts::apply_fix,
             commands::drafts::check_links,
             commands::guide::check_guide,
+            commands::clipboard::copy_password,
             commands::guide::starter_guide,
             commands::guide::save_starter_guide,
             commands::review::paste_review,
@@ -183,25 +184,28 @@ pub fn run() {
             }
         }));
     }
-    let builder = builder.plugin(tauri_plugin_dialog::init()).setup(|app| {
-        let dir = match std::env::var_os(DATA_DIR_ENV) {
-            Some(dir) => PathBuf::from(dir),
-            None => app.path().app_data_dir()?,
-        };
-        let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
-        let state = AppState::open(&dir, std::sync::Arc::new(keychain));
-        // Linux and Windows hand a double-clicked *.oin.json over as an argument.
-        for path in draft_files(std::env::args_os().skip(1).map(PathBuf::from)) {
-            state.remember_opened(commands::files::opened(&state, &path));
-        }
-        app.manage(state);
-        poll_okta(app.handle().clone());
-        updates::check_at_start(app.handle().clone());
-        app.set_menu(menu::build(app.handle())?)?;
-        app.on_menu_event(menu::on_event);
-        exit::on_signals(app.handle().clone());
-        Ok(())
-    });
+    let builder = builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .setup(|app| {
+            let dir = match std::env::var_os(DATA_DIR_ENV) {
+                Some(dir) => PathBuf::from(dir),
+                None => app.path().app_data_dir()?,
+            };
+            let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
+            let state = AppState::open(&dir, std::sync::Arc::new(keychain));
+            // Linux and Windows hand a double-clicked *.oin.json over as an argument.
+            for path in draft_files(std::env::args_os().skip(1).map(PathBuf::from)) {
+                state.remember_opened(commands::files::opened(&state, &path));
+            }
+            app.manage(state);
+            poll_okta(app.handle().clone());
+            updates::check_at_start(app.handle().clone());
+            app.set_menu(menu::build(app.handle())?)?;
+            app.on_menu_event(menu::on_event);
+            exit::on_signals(app.handle().clone());
+            Ok(())
+        });
     run_app(builder)
         .build(tauri::generate_context!())
         .expect("OIN Studio could not start its window")

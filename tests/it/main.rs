@@ -3,6 +3,7 @@
 //! driven over WebDriver.
 
 mod cli;
+mod clipboard_window;
 mod crash;
 mod exit_window;
 mod fuzz_regressions;

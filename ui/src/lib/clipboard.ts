@@ -1,6 +1,7 @@
-// Copies text the user asked for. When the text still has to be fetched (the
-// password from the keychain), WebKit refuses `writeText` after the await: the
-// click's permission is spent. A ClipboardItem given the pending text keeps it.
+// Copies text the user asked for (not secrets: Rust copies the password, so it
+// never reaches the webview). When the text still has to be fetched, WebKit
+// refuses `writeText` after the await: the click's permission is spent. A
+// ClipboardItem given the pending text keeps it.
 
 /** Copies `text` (or the text it resolves to) to the clipboard. */
 export async function copyText(text: string | Promise<string>): Promise<void> {
@@ -10,9 +11,4 @@ export async function copyText(text: string | Promise<string>): Promise<void> {
     return navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
   }
   return navigator.clipboard.writeText(await text);
-}
-
-/** Empties the clipboard after `ms` (where the platform allows it). */
-export function clearLater(ms = 30_000): void {
-  setTimeout(() => void navigator.clipboard.writeText("").catch(() => {}), ms);
 }

@@ -90,6 +90,8 @@ export const changeTodo = (id: string, todo: number, change: TodoChange) =>
   call<ReviewTodo[]>("change_todo", { id, todo, change });
 export const saveStarterGuide = (id: string, format: GuideFormat, open: boolean) =>
   call<string | null>("save_starter_guide", { id, format, open });
+/** Copies the password in Rust (it never reaches the webview); false when none is kept. */
+export const copyPassword = (id: string) => call<boolean>("copy_password", { id });
 export const revealPassword = (id: string) => call<string | null>("reveal_password", { id });
 export const setStatus = (id: string, status: SubmissionStatus) =>
   call<DraftView>("set_status", { id, status });
