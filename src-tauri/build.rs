@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "paste_review",
     "pick_review",
     "change_todo",
+    "review_reply",
     "reveal_password",
     "set_status",
     "delete_draft",

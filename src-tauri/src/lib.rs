@@ -83,6 +83,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::review::paste_review,
             commands::review::pick_review,
             commands::review::change_todo,
+            commands::review::review_reply,
             commands::drafts::reveal_password,
             commands::lifecycle::set_status,
             commands::lifecycle::delete_draft,

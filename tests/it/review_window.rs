@@ -67,4 +67,12 @@ fn a_pasted_review_becomes_to_dos_that_lead_to_their_fields() {
     });
     s.find(r#"[data-testid="todo"].changed [data-testid="todo-done"]"#).click();
     s.wait_until("two to-dos are left", |s| s.find_all(r#"[data-testid="todo"]"#).len() == 2);
+    // The reply says what changed.
+    s.find(r#"[data-testid="review-reply"]"#).click();
+    s.wait_until("the reply is written", |s| {
+        s.find(r#"[data-testid="reply-text"]"#)
+            .value()
+            .contains("Display name: now “Acme Log Shipper”.")
+    });
+    s.screenshot(&shots().join("review-reply.png"));
 }

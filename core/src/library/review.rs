@@ -135,6 +135,83 @@ impl Library {
         }
     }
 
+    /// The reply to Okta, ready to copy: each to-do (not dismissed) with what
+    /// changed in its field since the submission — or, for what only the user
+    /// knows, a [placeholder] — then the other fields that changed.
+    pub fn review_reply(&self, id: &str) -> Result<String, LibraryError> {
+        let row = self.store.load_draft(id)?;
+        let todos: Vec<ReviewTodo> = self
+            .todos_of(id, &row.draft, row.updated_at)?
+            .into_iter()
+            .filter(|t| t.state != TodoState::Dismissed)
+            .collect();
+        // What Okta has: the revision sent, else the draft as the first to-do found it.
+        let sent = match self.store.submitted_rev(id)? {
+            Some(rev) => self.store.draft_at(id, rev)?,
+            None => match todos.iter().map(|t| t.created_at).min() {
+                Some(at) => self.store.draft_as_of(id, at)?,
+                None => None,
+            },
+        };
+        let pack = RulePack::for_draft(&row.draft, CalendarDate::from_unix_millis(row.updated_at));
+        let changes = sent
+            .as_ref()
+            .map(|s| crate::lifecycle::diff(pack.form(row.draft.integration_type), s, &row.draft))
+            .unwrap_or_default();
+        let short = |s: &str, n: usize| {
+            let s = s.trim();
+            if s.chars().count() <= n {
+                s.to_owned()
+            } else {
+                format!("{}…", s.chars().take(n).collect::<String>().trim_end())
+            }
+        };
+        let mut lines = Vec::new();
+        for (i, t) in todos.iter().enumerate() {
+            let label = t.label.clone().unwrap_or_default();
+            let change = t.field.as_deref().and_then(|f| {
+                changes.iter().find(|c| c.path == f || c.path.starts_with(&format!("{f}.")))
+            });
+            let line = match (t.kind, change) {
+                (TodoKind::FixField, Some(c)) => {
+                    format!("{label}: now “{}”.", short(&c.after, 120))
+                }
+                (TodoKind::FixField, None) => format!("{label}: [what you changed].",),
+                (TodoKind::FixDocument, Some(c)) => format!(
+                    "{label}: the guide is now at {}; [what changed in it].",
+                    short(&c.after, 200)
+                ),
+                (TodoKind::FixDocument, None) if t.field.is_some() => {
+                    format!("{label}: updated; [what changed in it].")
+                }
+                (TodoKind::FixDocument, None) => "Test cases: updated; [what changed].".to_owned(),
+                (TodoKind::FixApp, _) => {
+                    format!("“{}”: fixed in the integration; [what changed].", short(&t.quote, 90))
+                }
+                (TodoKind::ProvideMaterial, _) => {
+                    format!("“{}”: [attached / the link].", short(&t.quote, 90))
+                }
+                (TodoKind::ReplyOnly, _) => format!("“{}”: [your answer].", short(&t.quote, 90)),
+            };
+            lines.push(format!("{}. {line}", i + 1));
+        }
+        let covered = |path: &str| {
+            todos.iter().any(|t| {
+                t.field.as_deref().is_some_and(|f| path == f || path.starts_with(&format!("{f}.")))
+            })
+        };
+        let also: Vec<&str> =
+            changes.iter().filter(|c| !covered(&c.path)).map(|c| c.label.as_str()).collect();
+        let mut out =
+            String::from("Hi OIN team,\n\nThank you for the review. Here is what we changed:\n\n");
+        out.push_str(&lines.join("\n"));
+        if !also.is_empty() {
+            out.push_str(&format!("\n\nAlso changed: {}.", also.join(", ")));
+        }
+        out.push_str("\n\nBest regards,\n[Your name]\n");
+        Ok(out)
+    }
+
     /// Adds a to-do the email didn't make clear.
     pub fn add_todo(
         &mut self,

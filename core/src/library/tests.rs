@@ -347,4 +347,11 @@ fn a_pasted_review_makes_to_dos_that_notice_their_field_changing() {
     let todos = lib.change_todo(&id, todos[1].id, TodoChange::Dismiss).unwrap();
     assert_eq!(todos[1].state, crate::store::TodoState::Dismissed);
     assert!(lib.change_todo(&id, 9999, TodoChange::Done).is_err(), "an unknown to-do is an error");
+    let mut d = lib.open(&id, NOW + 5).unwrap().draft;
+    d.app_info.description = Some("Ships logs.".into());
+    lib.save(&id, &d, NOW + 6).unwrap();
+    let reply = lib.review_reply(&id).unwrap();
+    assert!(reply.contains("1. Display name: now “Acme Log Shipper”."), "{reply}");
+    assert!(!reply.contains("demo video"), "a dismissed to-do isn't in the reply: {reply}");
+    assert!(reply.contains("Also changed: Description."), "{reply}");
 }

@@ -243,6 +243,22 @@ impl Store {
         Ok(row.map(|(body, t)| parse_body(&body, &t)))
     }
 
+    /// The draft as last saved at or before `at` (None when no revision is that old).
+    pub fn draft_as_of(&self, id: &str, at: i64) -> Result<Option<Draft>> {
+        let rev: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT rev FROM revisions WHERE draft_id = ?1 AND saved_at <= ?2 ORDER BY rev DESC LIMIT 1",
+                params![id, at],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match rev {
+            Some(rev) => self.draft_at(id, rev),
+            None => Ok(None),
+        }
+    }
+
     /// Deletes a draft and all its revisions.
     pub fn delete_draft(&mut self, id: &str) -> Result<()> {
         let n = self.conn.execute("DELETE FROM drafts WHERE id = ?1", [id])?;

@@ -130,6 +130,19 @@ impl Store {
         Ok(())
     }
 
+    /// The revision last sent to Okta, if any.
+    pub fn submitted_rev(&self, draft_id: &str) -> Result<Option<i64>> {
+        let rev: Option<Option<i64>> = self
+            .conn
+            .query_row(
+                "SELECT submitted_rev FROM remote_submissions WHERE draft_id = ?1",
+                [draft_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(rev.flatten())
+    }
+
     /// Keeps one "Test my API service integration" run.
     pub fn record_test_run(
         &mut self,

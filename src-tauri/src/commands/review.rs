@@ -47,3 +47,9 @@ pub fn change_todo(
 ) -> Result<Vec<ReviewTodo>, IpcError> {
     Ok(state.library()?.change_todo(&id, todo, change)?)
 }
+
+/// The reply to Okta from the to-dos and what changed since the submission.
+#[tauri::command(async)]
+pub fn review_reply(state: State<'_, AppState>, id: String) -> Result<String, IpcError> {
+    Ok(state.library()?.review_reply(&id)?)
+}

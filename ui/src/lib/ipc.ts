@@ -88,6 +88,7 @@ export const pasteReview = (id: string, email: string) =>
 export const pickReview = (id: string) => call<ReviewTodo[] | null>("pick_review", { id });
 export const changeTodo = (id: string, todo: number, change: TodoChange) =>
   call<ReviewTodo[]>("change_todo", { id, todo, change });
+export const reviewReply = (id: string) => call<string>("review_reply", { id });
 export const saveStarterGuide = (id: string, format: GuideFormat, open: boolean) =>
   call<string | null>("save_starter_guide", { id, format, open });
 /** Copies the password in Rust (it never reaches the webview); false when none is kept. */
