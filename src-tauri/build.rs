@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "import_draft",
     "check_links",
     "check_guide",
+    "listing_preview",
     "copy_password",
     "starter_guide",
     "save_starter_guide",

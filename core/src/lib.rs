@@ -11,6 +11,7 @@ pub mod guide;
 pub mod library;
 pub mod lifecycle;
 pub mod links;
+pub mod listing;
 pub mod logo;
 pub mod okta;
 pub mod review;

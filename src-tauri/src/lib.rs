@@ -77,6 +77,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::drafts::apply_fix,
             commands::drafts::check_links,
             commands::guide::check_guide,
+            commands::files::listing_preview,
             commands::clipboard::copy_password,
             commands::guide::starter_guide,
             commands::guide::save_starter_guide,

@@ -12,6 +12,7 @@ mod guide_window;
 mod history;
 mod journey;
 mod lifecycle;
+mod listing_window;
 mod logo_files;
 mod okta;
 mod okta_cli;

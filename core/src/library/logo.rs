@@ -172,3 +172,17 @@ impl Library {
         verdict
     }
 }
+
+/// The listing as customers will see it, for a draft as typed (saved or not);
+/// the logo is read under the lock and previewed outside it.
+pub fn listing(
+    lib: &Mutex<Library>,
+    draft: &Draft,
+) -> Result<crate::listing::Listing, LibraryError> {
+    let bytes = match &draft.app_info.app_icon {
+        Some(a) => Some(lock(lib).store.file(&a.sha256)?),
+        None => None,
+    };
+    let logo = bytes.and_then(|b| logo::preview_data_url(&b, 488).ok());
+    Ok(crate::listing::listing(draft, logo))
+}

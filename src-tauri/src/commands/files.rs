@@ -82,6 +82,15 @@ pub fn logo_view(state: State<'_, AppState>, draft: Draft) -> Result<LogoView, I
     Ok(oin_core::library::logo_view(state.shared()?, &draft)?)
 }
 
+/// The listing as customers will see it, from the draft as typed.
+#[tauri::command(async)]
+pub fn listing_preview(
+    state: State<'_, AppState>,
+    draft: Draft,
+) -> Result<oin_core::listing::Listing, IpcError> {
+    Ok(oin_core::library::listing(state.shared()?, &draft)?)
+}
+
 /// A step of fixing a logo, for the progress bar.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]

@@ -1,0 +1,135 @@
+//! The listing as customers will see it: what the OIN catalog tile, the
+//! integration's page and (for an API service) the Admin Console's "Authorize
+//! integration" screen show, made from a draft. The UI draws it; the words
+//! (the capability, each scope in plain words) are decided here.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::draft::{ContactKind, Draft};
+use crate::scopes::{plain_words, ScopeCatalog, ScopeGroup};
+use crate::IntegrationType;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ListingContact {
+    pub kind: ContactKind,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ListingScope {
+    pub scope: String,
+    /// The scope in plain words ("View users").
+    pub words: String,
+    /// Whether it lets the integration change things (a `.manage` scope).
+    pub changes: bool,
+    /// Not an Okta admin-management scope: the Authorize screen would refuse it.
+    pub unknown: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Listing {
+    pub name: String,
+    pub description: String,
+    /// "API service integration", "Workflows connector".
+    pub capability: String,
+    pub use_cases: Vec<String>,
+    pub contacts: Vec<ListingContact>,
+    pub website: Option<String>,
+    /// A `data:` URL of the logo (at most 488 px), when there is one.
+    pub logo: Option<String>,
+    pub scopes: Vec<ListingScope>,
+    /// What the admin is asked at install (tenant settings' labels).
+    pub install_asks: Vec<String>,
+}
+
+fn text(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+/// The listing of `draft`; `logo`: a preview of the logo to submit.
+pub fn listing(draft: &Draft, logo: Option<String>) -> Listing {
+    let a = &draft.app_info;
+    let mut contacts: Vec<ListingContact> = draft
+        .support
+        .contacts
+        .iter()
+        .filter_map(|c| text(&c.value).map(|value| ListingContact { kind: c.kind, value }))
+        .collect();
+    // The OIN Wizard's "Support email" is the contact the listing shows.
+    if contacts.is_empty() && draft.integration_type == IntegrationType::ApiService {
+        if let Some(v) = text(&draft.support.escalation_contact) {
+            contacts.push(ListingContact { kind: ContactKind::Email, value: v });
+        }
+    }
+    let catalog = ScopeCatalog::get();
+    let scopes = match draft.integration_type {
+        IntegrationType::ApiService => draft
+            .api_service
+            .scopes
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(|s| ListingScope {
+                scope: s.to_owned(),
+                words: plain_words(s),
+                changes: s.split('.').any(|p| p == "manage"),
+                unknown: catalog.group_of(s) != Some(ScopeGroup::AdminManagement),
+            })
+            .collect(),
+        IntegrationType::WorkflowsConnector => Vec::new(),
+    };
+    Listing {
+        name: text(&a.app_name).unwrap_or_else(|| "Your integration".into()),
+        description: text(&a.description).unwrap_or_default(),
+        capability: match draft.integration_type {
+            IntegrationType::ApiService => "API service integration".into(),
+            IntegrationType::WorkflowsConnector => "Workflows connector".into(),
+        },
+        use_cases: a.use_cases.iter().filter(|u| !u.trim().is_empty()).cloned().collect(),
+        contacts,
+        website: text(&a.app_website),
+        logo,
+        scopes,
+        install_asks: draft.tenant_settings.iter().filter_map(|v| text(&v.label)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listing_shows_what_the_catalog_and_the_authorize_screen_will() {
+        let mut d = Draft::new(IntegrationType::ApiService);
+        d.app_info.app_name = Some(" Acme Logs ".into());
+        d.api_service.scopes =
+            vec!["okta.logs.read".into(), "okta.users.manage".into(), "openid".into()];
+        d.support.escalation_contact = Some("help@acme.example".into());
+        let l = listing(&d, None);
+        assert_eq!(l.name, "Acme Logs");
+        assert_eq!(l.capability, "API service integration");
+        assert_eq!(
+            l.contacts,
+            [ListingContact { kind: ContactKind::Email, value: "help@acme.example".into() }]
+        );
+        let s: Vec<(&str, &str, bool, bool)> = l
+            .scopes
+            .iter()
+            .map(|s| (s.scope.as_str(), s.words.as_str(), s.changes, s.unknown))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                ("okta.logs.read", "View logs", false, false),
+                ("okta.users.manage", "Create, change and delete users", true, false),
+                ("openid", "Sign users in (OpenID Connect)", false, true),
+            ]
+        );
+        let wf = listing(&Draft::new(IntegrationType::WorkflowsConnector), None);
+        assert_eq!((wf.name.as_str(), wf.scopes.len()), ("Your integration", 0));
+    }
+}
