@@ -8,36 +8,23 @@ use oin_core::submission::NotSubmittable;
 use serde::Serialize;
 use ts_rs::TS;
 
-/// What the UI can do something about.
+/// What the UI does about an error; every other error is a `Problem`, shown
+/// with its message (and `fields`, focused, when it concerns form fields).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum IpcErrorCode {
-    /// The draft is gone (deleted elsewhere).
+    /// The draft is gone (deleted elsewhere): back to the library.
     NotFound,
-    /// Saving failed for now (disk full, read-only folder, busy): keep the edit and retry.
-    SaveFailed,
-    /// The library could not be opened at all.
-    StoreUnavailable,
-    /// A file is too large or unreadable.
-    BadFile,
-    /// The OS keychain can't be used: the password was not stored.
-    Keychain,
-    /// The org already has Okta's 10 submissions.
-    SlotsFull,
-    /// The submission's status doesn't allow this (delete, update).
-    NotAllowed,
-    /// The Okta org needs a (new) sign-in.
+    /// The Okta org needs a (new) sign-in: the sign-in dialog opens.
     SignIn,
-    /// Okta can't be reached (offline, timeout, rate limit, Okta down).
+    /// The OS keychain can't be used: the keychain help is shown.
+    Keychain,
+    /// Okta (or the web) can't be reached: a submit waits in the outbox; try again later.
     Offline,
-    /// Okta (or the precheck before sending) said no: the message says why.
-    Refused,
-    /// What was typed can't be used (org address, client id, token).
-    BadInput,
     /// Several submissions in the org could be this draft: `candidates` lists them.
     ChooseSubmission,
-    /// A bug: shown with its message.
-    Internal,
+    /// Anything else: the message says why and what to do.
+    Problem,
 }
 
 /// A per-field problem, for errors that concern form fields.
@@ -81,13 +68,11 @@ impl IpcError {
         let code = match e {
             StoreError::NotFound(_) => IpcErrorCode::NotFound,
             StoreError::DiskFull | StoreError::ReadOnly(_) | StoreError::Busy => {
-                IpcErrorCode::SaveFailed
+                IpcErrorCode::Problem
             }
-            StoreError::FutureSchema { .. } | StoreError::Corrupt(_) => {
-                IpcErrorCode::StoreUnavailable
-            }
-            StoreError::TooLarge { .. } | StoreError::Io(_) => IpcErrorCode::BadFile,
-            StoreError::Sqlite(_) => IpcErrorCode::Internal,
+            StoreError::FutureSchema { .. } | StoreError::Corrupt(_) => IpcErrorCode::Problem,
+            StoreError::TooLarge { .. } | StoreError::Io(_) => IpcErrorCode::Problem,
+            StoreError::Sqlite(_) => IpcErrorCode::Problem,
         };
         Self::new(code, message)
     }
@@ -100,8 +85,7 @@ fn okta_code(e: &OktaError) -> IpcErrorCode {
     match (e, e.class()) {
         (OktaError::Keychain(_), _) => IpcErrorCode::Keychain,
         (_, ErrorClass::Unreachable) => IpcErrorCode::Offline,
-        (_, ErrorClass::Refused) => IpcErrorCode::Refused,
-        (_, ErrorClass::BadInput) => IpcErrorCode::BadInput,
+        (_, ErrorClass::Refused | ErrorClass::BadInput) => IpcErrorCode::Problem,
     }
 }
 
@@ -124,8 +108,7 @@ impl From<crate::updates::UpdateError> for IpcError {
         use crate::updates::UpdateError as U;
         let code = match &e {
             U::Check(_) => IpcErrorCode::Offline,
-            U::Signature(_) => IpcErrorCode::Refused,
-            U::Install(_) | U::NothingPending => IpcErrorCode::Internal,
+            U::Signature(_) | U::Install(_) | U::NothingPending => IpcErrorCode::Problem,
         };
         Self::new(code, e.to_string())
     }
@@ -138,11 +121,11 @@ impl From<LibraryError> for IpcError {
             LibraryError::File(_)
             | LibraryError::Logo(_)
             | LibraryError::Write { .. }
-            | LibraryError::Read { .. } => IpcErrorCode::BadFile,
+            | LibraryError::Read { .. } => IpcErrorCode::Problem,
             LibraryError::Secret(_) => IpcErrorCode::Keychain,
-            LibraryError::SlotsFull { .. } => IpcErrorCode::SlotsFull,
+            LibraryError::SlotsFull { .. } => IpcErrorCode::Problem,
             LibraryError::NotDeletable { .. } | LibraryError::NotPublished { .. } => {
-                IpcErrorCode::NotAllowed
+                IpcErrorCode::Problem
             }
             LibraryError::Okta(o) => return IpcError::from(o.clone()),
             LibraryError::NotSubmittable(NotSubmittable::PrecheckFailed { issues }) => {
@@ -151,16 +134,16 @@ impl From<LibraryError> for IpcError {
                     .map(|i| FieldIssue { path: i.path.clone(), message: i.message.clone() })
                     .collect();
                 return Self {
-                    code: IpcErrorCode::Refused,
+                    code: IpcErrorCode::Problem,
                     message: e.to_string(),
                     fields: Some(fields),
                     candidates: None,
                 };
             }
-            LibraryError::NotSubmittable(_) => IpcErrorCode::NotAllowed,
+            LibraryError::NotSubmittable(_) => IpcErrorCode::Problem,
             LibraryError::PasswordTooLong { .. } => {
                 return Self {
-                    code: IpcErrorCode::BadInput,
+                    code: IpcErrorCode::Problem,
                     message: e.to_string(),
                     fields: Some(vec![FieldIssue {
                         path: "testAccount.password".into(),
@@ -171,7 +154,7 @@ impl From<LibraryError> for IpcError {
             }
             LibraryError::NoGuideUrl { path } => {
                 return Self {
-                    code: IpcErrorCode::BadInput,
+                    code: IpcErrorCode::Problem,
                     message: e.to_string(),
                     fields: Some(vec![FieldIssue { path: (*path).into(), message: e.to_string() }]),
                     candidates: None,

@@ -129,6 +129,60 @@ fn several_submissions_of_one_name_reach_the_ui_as_a_choice() {
     assert_eq!(ipc["candidates"][0]["kind"], "SAML", "the dialog lists what it found");
 }
 
+/// Each error the UI acts on arrives with its code; the rest are a `problem`
+/// shown with its message, and `fields` when it concerns form fields.
+#[test]
+fn each_error_maps_to_what_the_ui_does_with_it() {
+    use oin_core::library::LibraryError;
+    use oin_core::okta::OktaError;
+    let code = |e: LibraryError| serde_json::to_value(crate::IpcError::from(e)).unwrap();
+    let store = |e| LibraryError::Store(e);
+    let cases: Vec<(LibraryError, &str)> = vec![
+        (store(oin_core::store::StoreError::NotFound("x".into())), "notFound"),
+        (LibraryError::Secret(oin_core::secrets::SecretError::Locked), "keychain"),
+        (
+            LibraryError::Okta(OktaError::Keychain(oin_core::secrets::SecretError::Locked)),
+            "keychain",
+        ),
+        (LibraryError::Okta(OktaError::NotSignedIn { org: "acme.okta.com".into() }), "signIn"),
+        (
+            LibraryError::Okta(OktaError::OAuth {
+                error: "invalid_grant".into(),
+                description: None,
+            }),
+            "signIn",
+        ),
+        (
+            LibraryError::Okta(OktaError::Unreachable { host: "a".into(), detail: "down".into() }),
+            "offline",
+        ),
+        (LibraryError::Okta(OktaError::Timeout { host: "a".into() }), "offline"),
+        (LibraryError::Okta(OktaError::RateLimited { wait_s: 5 }), "offline"),
+        (LibraryError::Okta(OktaError::AlreadySubmitting), "problem"),
+        (LibraryError::SlotsFull { org: "a".into(), used: 10, limit: 10 }, "problem"),
+        (store(oin_core::store::StoreError::DiskFull), "problem"),
+    ];
+    for (e, want) in cases {
+        let shown = e.to_string();
+        let v = code(e);
+        assert_eq!(v["code"], want, "{shown}");
+        assert_eq!(v["message"], shown.as_str());
+    }
+    let v = code(LibraryError::PasswordTooLong { length: 300 });
+    assert_eq!(
+        (v["code"].as_str(), v["fields"][0]["path"].as_str()),
+        (Some("problem"), Some("testAccount.password"))
+    );
+    let v = code(LibraryError::NoGuideUrl { path: "apiService.configGuideUrl" });
+    assert_eq!(v["fields"][0]["path"], "apiService.configGuideUrl", "the field to go to");
+    let v = code(LibraryError::Okta(OktaError::WouldBeRefused {
+        field: "testAccount.url".into(),
+        message: "m".into(),
+        fix: "f".into(),
+    }));
+    assert_eq!(v["fields"][0]["path"], "testAccount.url");
+}
+
 #[test]
 fn the_app_and_oin_share_one_keychain_service() {
     let context: tauri::Context<tauri::test::MockRuntime> = tauri::generate_context!();
@@ -140,17 +194,17 @@ fn okta_errors_reach_the_ui_with_their_own_codes() {
     let h = Harness::new();
     let insecure = json!({"org": "http://acme.okta.com", "token": "00abc"});
     let err = h.call("okta_sign_in_token", insecure).unwrap_err();
-    assert_eq!(err["code"], "badInput");
+    assert_eq!(err["code"], "problem");
     assert!(err["message"].as_str().unwrap().contains("https"), "{err}");
     let view = h.call("create_draft", json!({"integrationType": "workflowsConnector"})).unwrap();
     let id = view["id"].as_str().unwrap();
     let err = h.call("submit_preview", json!({"id": id, "org": "acme.okta.com"})).unwrap_err();
-    assert_eq!(err["code"], "notAllowed", "a connector goes through the OIN Manager");
+    assert_eq!(err["code"], "problem", "a connector goes through the OIN Manager");
     assert!(err["message"].as_str().unwrap().contains("OIN Manager"), "{err}");
     let api = h.call("create_draft", json!({"integrationType": "apiService"})).unwrap();
     let api_id = api["id"].as_str().unwrap();
     let err = h.call("submit_preview", json!({"id": api_id, "org": "acme.okta.com"})).unwrap_err();
-    assert_eq!(err["code"], "refused", "{err}");
+    assert_eq!(err["code"], "problem", "{err}");
     let fields: Vec<&str> =
         err["fields"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
     assert!(fields.contains(&"appInfo.appName"), "the precheck's fields come along: {fields:?}");
@@ -174,7 +228,7 @@ fn lifecycle_rules_reach_the_ui_with_their_own_codes() {
         json!({"delete": false, "update": true, "submit": false})
     );
     let err = h.call("delete_draft", json!({"id": id})).unwrap_err();
-    assert_eq!(err["code"], "notAllowed");
+    assert_eq!(err["code"], "problem");
     let update = h.call("update_published", json!({"id": id})).unwrap();
     assert_eq!(update["lifecycle"]["updateOf"]["publishedId"], json!(id));
     let update_id = update["id"].as_str().unwrap();
@@ -189,7 +243,7 @@ fn lifecycle_rules_reach_the_ui_with_their_own_codes() {
     let full = h
         .call("create_draft", json!({"integrationType": "apiService", "org": "acme.okta.com"}))
         .unwrap_err();
-    assert_eq!(full["code"], "slotsFull");
+    assert_eq!(full["code"], "problem");
     assert!(full["message"].as_str().unwrap().contains("10 of Okta's 10"));
 }
 

@@ -188,6 +188,8 @@ fn without_a_keychain_the_password_is_not_stored_at_all() {
         msg.contains("can't reach your system keychain") && msg.contains("not saved anywhere"),
         "{msg}"
     );
+    let help = s.find(r#"[data-testid="keychain-help"]"#).text();
+    assert!(help.contains("GNOME Keyring"), "the keychain help for this system: {help}");
     s.screenshot(&shots().join("23-no-keychain.png"));
     drop(s);
     drop(driver);

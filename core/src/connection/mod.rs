@@ -169,9 +169,10 @@ impl Connection {
         let rev = prepared.rev;
         let result = self.okta(org, secrets).and_then(|okta| {
             let mut on_id = |remote: &str| {
-                lock(lib)
-                    .link_remote(id, &org.host(), remote)
-                    .map_err(|e| OktaError::Refused(e.to_string()))
+                lock(lib).link_remote(id, &org.host(), remote).map_err(|e| OktaError::NotKept {
+                    remote_id: remote.to_owned(),
+                    detail: e.to_string(),
+                })
             };
             submit::execute(
                 &okta,
@@ -202,9 +203,7 @@ impl Connection {
     fn take_off(&self, id: &str) -> Result<Flight<'_>, OktaError> {
         let mut set = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
         if !set.insert(id.to_owned()) {
-            return Err(OktaError::Refused(
-                "This draft is being submitted already; wait for that to finish.".into(),
-            ));
+            return Err(OktaError::AlreadySubmitting);
         }
         Ok(Flight { set: &self.in_flight, id: id.to_owned() })
     }
@@ -307,16 +306,18 @@ impl Connection {
         let remote = remote::get(&okta, remote_id)?;
         let name = draft.app_info.app_name.as_deref().map(str::trim).unwrap_or_default();
         if remote.name.as_deref().map(str::trim) != Some(name) {
-            return Err(OktaError::Refused(format!(
-                "{remote_id} is named “{}”, not “{name}”: it isn't this draft.",
-                remote.name.unwrap_or_default()
-            ))
+            return Err(OktaError::NotThisDraft {
+                remote_id: remote_id.to_owned(),
+                remote_name: remote.name.unwrap_or_default(),
+                name: name.to_owned(),
+            }
             .into());
         }
         if let Some(kind) = remote.kind().filter(|k| *k != "API service") {
-            return Err(OktaError::Refused(format!(
-                "{remote_id} is a {kind} submission: an API service draft can't replace it."
-            ))
+            return Err(OktaError::OtherKind {
+                remote_id: remote_id.to_owned(),
+                kind: kind.to_owned(),
+            }
             .into());
         }
         lock(lib).link_remote(id, &org.host(), remote_id)

@@ -30,6 +30,18 @@ pub enum OktaError {
     Cancelled,
     #[error("{0}")]
     Refused(String),
+    /// A second submit of a draft while the first is still going.
+    #[error("This draft is being submitted already; wait for that to finish.")]
+    AlreadySubmitting,
+    /// The submission the user picked has another name: it isn't this draft.
+    #[error("{remote_id} is named “{remote_name}”, not “{name}”: it isn't this draft.")]
+    NotThisDraft { remote_id: String, remote_name: String, name: String },
+    /// The submission the user picked is of another kind (SAML, OIDC …).
+    #[error("{remote_id} is a {kind} submission: an API service draft can't replace it.")]
+    OtherKind { remote_id: String, kind: String },
+    /// Okta gave a submission id that couldn't be kept on this computer.
+    #[error("Okta created the submission {remote_id}, but OIN Studio couldn't note it ({detail}). Check the org's submissions before trying again.")]
+    NotKept { remote_id: String, detail: String },
     /// A body Okta's schema would refuse: nothing was sent.
     #[error("Nothing was sent: {message} {fix}")]
     WouldBeRefused { field: String, message: String, fix: String },
@@ -76,6 +88,10 @@ impl OktaError {
             Self::Okta { .. }
             | Self::OAuth { .. }
             | Self::Refused(_)
+            | Self::NotThisDraft { .. }
+            | Self::OtherKind { .. }
+            | Self::NotKept { .. }
+            | Self::AlreadySubmitting
             | Self::WouldBeRefused { .. }
             | Self::RefusedAtStep { .. } => ErrorClass::Refused,
             Self::Ambiguous { .. } => ErrorClass::BadInput,

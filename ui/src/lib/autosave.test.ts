@@ -70,7 +70,7 @@ describe("Autosaver", () => {
   it("keeps a failed edit and saves it when the disk comes back", async () => {
     let full = true;
     const save = vi.fn(async (v: string) => {
-      if (full) throw { code: "saveFailed", message: "The disk is full" };
+      if (full) throw { code: "problem", message: "The disk is full" };
       return v;
     });
     const { saver, statuses, saved } = harness(save);

@@ -45,7 +45,7 @@ export function isIpcError(value: unknown): value is IpcError {
 /** Turns anything a command rejected with into an `IpcError`. */
 export function toIpcError(value: unknown): IpcError {
   if (isIpcError(value)) return value;
-  return { code: "internal", message: String(value) };
+  return { code: "problem", message: String(value) };
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {

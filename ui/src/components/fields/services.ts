@@ -5,13 +5,14 @@ import { getContext, setContext } from "svelte";
 import type { Shape } from "../../lib/bindings/Shape";
 import type { FixProgress } from "../../lib/bindings/FixProgress";
 import type { SuiteReport } from "../../lib/bindings/SuiteReport";
+import type { IpcError } from "../../lib/bindings/IpcError";
 
 export type FieldServices = {
   password: {
     readonly value: string;
     readonly has: boolean;
     readonly revealed: boolean;
-    readonly error: string | null;
+    readonly error: IpcError | null;
     input: (value: string) => void;
     reveal: () => void;
     copy: () => void;
