@@ -6,6 +6,7 @@ mod error;
 mod exit;
 mod menu;
 mod opener;
+mod spelling;
 mod state;
 mod updates;
 
@@ -206,6 +207,9 @@ pub fn run() {
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(menu::on_event);
             exit::on_signals(app.handle().clone());
+            if let Some(window) = app.get_webview_window("main") {
+                spelling::enable(&window);
+            }
             Ok(())
         });
     run_app(builder)
