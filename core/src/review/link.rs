@@ -320,7 +320,14 @@ impl Vocabulary {
         let changes = any(&ws, CHANGE);
         // "The connector version in the submission must match the documentation":
         // a field named before the document is the thing to change.
-        let doc_at = DOCUMENT.iter().filter_map(|p| find(&ws, &words(p))).min();
+        // "Test case TC-03 failed: the card returns 400" names a failing test, not the document.
+        let failing =
+            any(&ws, &["failed", "fails", "failing", "returns", "returned", "error", "400", "500"]);
+        let doc_at = DOCUMENT
+            .iter()
+            .filter(|p| !(failing && p.starts_with("test")))
+            .filter_map(|p| find(&ws, &words(p)))
+            .min();
         let field_first = field.as_deref().is_some_and(|f| {
             !f.ends_with("DocUrl")
                 && !f.ends_with("GuideUrl")
@@ -345,7 +352,14 @@ impl Vocabulary {
         let field = match kind {
             TodoKind::FixDocument => {
                 let doc_field = field.filter(|f| f.ends_with("DocUrl") || f.ends_with("GuideUrl"));
-                if any(&ws, &["test case", "test cases", "test-case"]) && doc_field.is_none() {
+                let guide = any(
+                    &ws,
+                    &["guide", "documentation", "docs", "doc", "article", "readme", "help page"],
+                );
+                if any(&ws, &["test case", "test cases", "test-case"])
+                    && doc_field.is_none()
+                    && !guide
+                {
                     None
                 } else {
                     Some(doc_field.unwrap_or_else(|| self.guide_path().to_owned()))
@@ -487,6 +501,14 @@ const ASKING: &[&str] = &[
     "unreachable",
     "times out",
     "timed out",
+    "has no",
+    "have no",
+    "there is no",
+    "there are no",
+    "lacks",
+    "lacking",
+    "without",
+    "no longer works",
 ];
 
 const CHANGE: &[&str] = &[

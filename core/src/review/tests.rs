@@ -217,3 +217,29 @@ OIN";
         ]
     );
 }
+
+#[test]
+fn problems_stated_plainly_and_failing_test_cases() {
+    let email = "Hi,
+
+* The configuration guide has no troubleshooting section.
+* The logo has rounded corners and a drop shadow. Logos must have square corners.
+
+QA testing results:
+Test case TC-03 (Update User) failed: the card returns 400 when Department is empty.
+The \"List Groups\" card does not paginate; only the first 200 groups are returned.
+Can you confirm whether the connector supports custom attributes?
+
+Thanks,
+OIN QA";
+    assert_eq!(
+        todos(email, IntegrationType::WorkflowsConnector, None),
+        [
+            (f("workflows.userDocUrl"), TodoKind::FixDocument),
+            (f("appInfo.appIcon"), TodoKind::FixField),
+            (None, TodoKind::FixApp),
+            (None, TodoKind::FixApp),
+            (None, TodoKind::ReplyOnly),
+        ]
+    );
+}
