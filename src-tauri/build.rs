@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "pick_review",
     "change_todo",
     "review_reply",
+    "add_todo",
     "reveal_password",
     "set_status",
     "delete_draft",

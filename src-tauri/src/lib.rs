@@ -86,6 +86,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::review::pick_review,
             commands::review::change_todo,
             commands::review::review_reply,
+            commands::review::add_todo,
             commands::drafts::reveal_password,
             commands::lifecycle::set_status,
             commands::lifecycle::delete_draft,

@@ -319,6 +319,7 @@ fn export_bindings(dir: &Path) {
     oin_core::library::GuideFormat::export_all(&cfg).unwrap();
     oin_core::library::TodoChange::export_all(&cfg).unwrap();
     oin_core::listing::Listing::export_all(&cfg).unwrap();
+    oin_core::review::Todo::export_all(&cfg).unwrap();
 }
 
 /// The generated TypeScript in `ui/src/lib/bindings` matches the Rust types.

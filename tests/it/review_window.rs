@@ -67,6 +67,21 @@ fn a_pasted_review_becomes_to_dos_that_lead_to_their_fields() {
     });
     s.find(r#"[data-testid="todo"].changed [data-testid="todo-done"]"#).click();
     s.wait_until("two to-dos are left", |s| s.find_all(r#"[data-testid="todo"]"#).len() == 2);
+    // A to-do added by hand, and one relinked to another field.
+    s.find(r#"[data-testid="todo-add"]"#).click();
+    s.find(r#"[data-testid="todo-add-text"]"#).fill("On the call: shorten the description.");
+    s.select(r#"[data-testid="todo-add-form"] select"#, "appInfo.description");
+    s.find(r#"[data-testid="todo-add-save"]"#).click();
+    s.wait_until("the added to-do is listed", |s| {
+        s.find_all(r#"[data-testid="todo"][data-field="appInfo.description"]"#).len() == 1
+    });
+    s.select(
+        r#"[data-testid="todo"][data-kind="provide-material"] [data-testid="todo-relink"]"#,
+        "appInfo.appIcon",
+    );
+    s.wait_until("the to-do is relinked", |s| {
+        s.find_all(r#"[data-testid="todo"][data-field="appInfo.appIcon"]"#).len() == 1
+    });
     // The reply says what changed.
     s.find(r#"[data-testid="review-reply"]"#).click();
     s.wait_until("the reply is written", |s| {

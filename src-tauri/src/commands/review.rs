@@ -2,6 +2,7 @@
 //! the dialog and reads the file), and change a to-do.
 
 use oin_core::library::{ReviewTodo, TodoChange};
+use oin_core::review::Todo;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -52,4 +53,14 @@ pub fn change_todo(
 #[tauri::command(async)]
 pub fn review_reply(state: State<'_, AppState>, id: String) -> Result<String, IpcError> {
     Ok(state.library()?.review_reply(&id)?)
+}
+
+/// A to-do the user adds by hand (the email said it unclearly, or by phone).
+#[tauri::command(async)]
+pub fn add_todo(
+    state: State<'_, AppState>,
+    id: String,
+    todo: Todo,
+) -> Result<Vec<ReviewTodo>, IpcError> {
+    Ok(state.library()?.add_todo(&id, todo, now_ms())?)
 }

@@ -1,6 +1,7 @@
 // The one typed door to the Rust side. Every command the UI calls is here, with
 // the generated binding types; a rejection becomes an `IpcError` here, once.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { Todo } from "./bindings/Todo";
 import type { Listing } from "./bindings/Listing";
 import type { ReviewTodo } from "./bindings/ReviewTodo";
 import type { TodoChange } from "./bindings/TodoChange";
@@ -91,6 +92,7 @@ export const changeTodo = (id: string, todo: number, change: TodoChange) =>
   call<ReviewTodo[]>("change_todo", { id, todo, change });
 export const reviewReply = (id: string) => call<string>("review_reply", { id });
 export const listingPreview = (draft: Draft) => call<Listing>("listing_preview", { draft });
+export const addTodo = (id: string, todo: Todo) => call<ReviewTodo[]>("add_todo", { id, todo });
 export const saveStarterGuide = (id: string, format: GuideFormat, open: boolean) =>
   call<string | null>("save_starter_guide", { id, format, open });
 /** Copies the password in Rust (it never reaches the webview); false when none is kept. */
