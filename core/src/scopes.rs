@@ -83,15 +83,15 @@ impl ScopeCatalog {
 /// `okta.users.read` → "View users", `okta.apps.manage` → "Create, change and
 /// delete apps", `okta.users.read.self` → "View the signed-in user's users".
 pub fn plain_words(scope: &str) -> String {
-    let Some(rest) = scope.strip_prefix("okta.") else {
-        return match scope {
-            "openid" => "Sign users in (OpenID Connect)".into(),
-            "profile" => "See the user's profile".into(),
-            "email" => "See the user's email address".into(),
-            "offline_access" => "Stay signed in (refresh tokens)".into(),
-            other => other.to_owned(),
-        };
-    };
+    match scope {
+        "openid" => return "Sign users in (OpenID Connect)".into(),
+        "profile" => return "See the user's profile".into(),
+        "email" => return "See the user's email address".into(),
+        "offline_access" => return "Stay signed in (refresh tokens)".into(),
+        _ => {}
+    }
+    // Most admin scopes are okta.<resource>.<verb>; a few (ssf.manage) have no prefix.
+    let rest = scope.strip_prefix("okta.").unwrap_or(scope);
     let parts: Vec<&str> = rest.split('.').collect();
     let Some(verb_at) = parts.iter().position(|p| matches!(*p, "read" | "manage")) else {
         return scope.to_owned();
@@ -108,6 +108,13 @@ pub fn plain_words(scope: &str) -> String {
 
 /// "agentPools" → "agent pools"; "apiTokens" → "API tokens".
 fn decamel(s: &str) -> String {
+    if s.len() <= 4
+        && s.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(s, "apps" | "logs" | "orgs" | "idps" | "user" | "role")
+    {
+        // An acronym: "ssf" → "SSF".
+        return s.to_ascii_uppercase();
+    }
     let mut out = String::new();
     for c in s.chars() {
         if c.is_uppercase() && !out.is_empty() {
