@@ -176,7 +176,13 @@ fn quitting_on_a_full_disk_asks_and_keeps_the_file_intact() {
         assert_eq!(saved.as_deref(), Some(before), "what was saved is still there");
     }
     std::fs::remove_file(&filler).unwrap();
-    s.find(r#"[data-testid="exit-retry"]"#).click();
+    // The click ends the app: WebDriver may not live to answer it, so the
+    // click is made by the page a moment after this call returns.
+    s.find(r#"[data-testid="exit-retry"]"#);
+    s.script(
+        "setTimeout(() => document.querySelector('[data-testid=exit-retry]').click(), 50); return true",
+        serde_json::json!([]),
+    );
     let deadline = Instant::now() + Duration::from_secs(8);
     while !gone(pid) {
         assert!(Instant::now() < deadline, "with room again, Try again saves and quits");
