@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod links;
 pub mod listing;
 pub mod logo;
+pub mod net;
 pub mod okta;
 pub mod review;
 pub mod rules;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::draft::{ContactKind, Draft};
+use crate::net;
 
 /// What happened when a link was asked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -62,16 +63,17 @@ pub fn links(draft: &Draft) -> Vec<(String, String)> {
     out
 }
 
-fn ask(agent: &ureq::Agent, url: &str) -> LinkOutcome {
-    let answer = |r: Result<ureq::Response, ureq::Error>| match r {
-        Ok(resp) => Ok((resp.status(), resp.get_url().to_owned())),
-        Err(ureq::Error::Status(code, resp)) => Ok((code, resp.get_url().to_owned())),
-        Err(ureq::Error::Transport(t)) => Err(t.to_string()),
+fn ask(client: &net::Client, url: &str) -> LinkOutcome {
+    let answer = |method| {
+        client
+            .send(net::Exchange { method, ..net::Exchange::get(url) })
+            .map(|a| (a.status, a.url))
+            .map_err(|e| e.to_string())
     };
-    let head = answer(agent.head(url).call());
+    let head = answer("HEAD");
     // Some servers refuse HEAD (405, 501) or mishandle it: ask with GET then.
     let result = match head {
-        Ok((405 | 501 | 403, _)) | Err(_) => answer(agent.get(url).call()).or(head),
+        Ok((405 | 501 | 403, _)) | Err(_) => answer("GET").or(head),
         other => other,
     };
     match result {
@@ -83,17 +85,22 @@ fn ask(agent: &ureq::Agent, url: &str) -> LinkOutcome {
 
 /// Checks every link of the draft at once, each with `timeout`.
 pub fn check_links(draft: &Draft, timeout: Duration, now_ms: i64) -> Vec<LinkCheck> {
-    let agent = ureq::AgentBuilder::new().timeout(timeout).redirects(10).build();
+    let client = net::Client::new(&net::Options {
+        connect: timeout,
+        overall: timeout,
+        redirects: net::Redirects::Follow(10),
+        user_agent: concat!("OIN Studio/", env!("CARGO_PKG_VERSION"), " (link check)"),
+    });
     let targets = links(draft);
     std::thread::scope(|scope| {
         let handles: Vec<_> = targets
             .iter()
             .map(|(path, url)| {
-                let agent = agent.clone();
+                let client = client.clone();
                 scope.spawn(move || LinkCheck {
                     path: path.clone(),
                     url: url.clone(),
-                    outcome: ask(&agent, url),
+                    outcome: ask(&client, url),
                     checked_at: now_ms,
                 })
             })

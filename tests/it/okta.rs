@@ -169,11 +169,9 @@ fn browser_sign_in_uses_pkce_and_comes_back_on_a_loopback_port() {
     let open = |url: &str| -> Result<(), String> {
         let url = url.to_owned();
         std::thread::spawn(move || {
-            let agent = ureq::AgentBuilder::new().redirects(0).build();
-            let r = agent.get(&url).call().unwrap();
-            let back = r.header("location").unwrap().to_owned();
+            let back = oin_tests::http::get(&url).location.unwrap();
             assert!(back.starts_with("http://127.0.0.1:4781"), "{back}");
-            let page = agent.get(&back).call().unwrap().into_string().unwrap();
+            let page = oin_tests::http::get(&back).text;
             assert!(page.contains("You're signed in"));
         });
         Ok(())

@@ -144,10 +144,9 @@ fn login_in_the_browser_uses_pkce_and_keeps_the_session() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     };
     assert!(opened.contains("code_challenge_method=S256"), "{opened}");
-    let agent = ureq::AgentBuilder::new().redirects(0).build();
-    let back = agent.get(&opened).call().unwrap().header("location").unwrap().to_owned();
+    let back = oin_tests::http::get(&opened).location.unwrap();
     assert!(back.starts_with("http://127.0.0.1:4781"), "{back}");
-    let page = agent.get(&back).call().unwrap().into_string().unwrap();
+    let page = oin_tests::http::get(&back).text;
     assert!(page.contains("You're signed in"));
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

@@ -2,6 +2,7 @@
 //! that drives the real app window through tauri-driver.
 
 pub mod guide_server;
+pub mod http;
 pub mod okta_server;
 pub mod tmpfs;
 pub mod webdriver;

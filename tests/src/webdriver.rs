@@ -7,6 +7,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
+
+use crate::http;
 use serde_json::{json, Value};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
@@ -156,24 +158,21 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
-fn post(url: &str, body: &Value) -> Value {
-    match ureq::post(url).timeout(Duration::from_secs(60)).send_json(body.clone()) {
-        Ok(r) => r.into_json().unwrap(),
-        Err(ureq::Error::Status(code, r)) => {
-            panic!("WebDriver {url} answered {code}: {}", r.into_string().unwrap_or_default())
-        }
+/// One WebDriver command; anything but a 2xx fails the test with its answer.
+fn command(method: &str, url: &str, body: Option<&Value>) -> Value {
+    match http::call(method, url, body, Duration::from_secs(60)) {
+        Ok(r) if r.status < 300 => r.json(),
+        Ok(r) => panic!("WebDriver {url} answered {}: {}", r.status, r.text),
         Err(e) => panic!("WebDriver {url}: {e}"),
     }
 }
 
+fn post(url: &str, body: &Value) -> Value {
+    command("POST", url, Some(body))
+}
+
 fn get(url: &str) -> Value {
-    match ureq::get(url).timeout(Duration::from_secs(60)).call() {
-        Ok(r) => r.into_json().unwrap(),
-        Err(ureq::Error::Status(code, r)) => {
-            panic!("WebDriver {url} answered {code}: {}", r.into_string().unwrap_or_default())
-        }
-        Err(e) => panic!("WebDriver {url}: {e}"),
-    }
+    command("GET", url, None)
 }
 
 /// One app launch driven over WebDriver. Dropping it quits the app.
@@ -195,11 +194,9 @@ pub struct Element<'s> {
 impl Session {
     fn find_now(&self, css: &str) -> Option<Element<'_>> {
         let body = json!({"using": "css selector", "value": css});
-        let r = ureq::post(&format!("{}/element", self.base))
-            .timeout(Duration::from_secs(30))
-            .send_json(body);
-        let r = r.ok()?;
-        let v: Value = r.into_json().ok()?;
+        let url = format!("{}/element", self.base);
+        let r = http::call("POST", &url, Some(&body), Duration::from_secs(30)).ok()?;
+        let v: Value = serde_json::from_str(&r.text).ok().filter(|_| r.status < 300)?;
         let id = v["value"][ELEMENT_KEY].as_str()?.to_owned();
         Some(Element { session: self, id, css: css.to_owned(), index: 0 })
     }
@@ -223,7 +220,7 @@ impl Session {
         let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-shots/failure.png");
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.screenshot(&shot)));
         let url = format!("{}/source", self.base);
-        let source = ureq::get(&url).call().ok().and_then(|r| r.into_string().ok());
+        let source = http::call("GET", &url, None, Duration::from_secs(30)).ok().map(|r| r.text);
         let source: String = source.unwrap_or_default().chars().take(3000).collect();
         panic!("{why}\nscreenshot: {}\npage source: {source}", shot.display());
     }
@@ -297,8 +294,8 @@ impl Session {
 
     /// Closes the window the way a user does (the app then exits).
     pub fn close_window(&self) {
-        let _ =
-            ureq::delete(&format!("{}/window", self.base)).timeout(Duration::from_secs(30)).call();
+        let url = format!("{}/window", self.base);
+        let _ = http::call("DELETE", &url, None, Duration::from_secs(30));
     }
 
     pub fn screenshot(&self, path: &Path) {
@@ -312,7 +309,7 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = ureq::delete(&self.base).timeout(Duration::from_secs(30)).call();
+        let _ = http::call("DELETE", &self.base, None, Duration::from_secs(30));
     }
 }
 
@@ -338,24 +335,20 @@ impl Element<'_> {
         let until = std::time::Instant::now() + Duration::from_secs(1);
         loop {
             self.scroll_into_view();
-            match ureq::post(&self.url("click"))
-                .timeout(Duration::from_secs(60))
-                .send_json(json!({}))
+            match http::call("POST", &self.url("click"), Some(&json!({})), Duration::from_secs(60))
             {
-                Ok(_) => return self,
-                Err(ureq::Error::Status(400, r)) if std::time::Instant::now() < until => {
-                    let body = r.into_string().unwrap_or_default();
+                Ok(r) if r.status < 300 => return self,
+                Ok(r) if r.status == 400 && std::time::Instant::now() < until => {
                     assert!(
-                        body.contains("element click intercepted"),
-                        "WebDriver click answered 400: {body}"
+                        r.text.contains("element click intercepted"),
+                        "WebDriver click answered 400: {}",
+                        r.text
                     );
                     std::thread::sleep(Duration::from_millis(100));
                 }
-                Err(ureq::Error::Status(code, r)) => panic!(
-                    "WebDriver {} answered {code}: {}",
-                    self.url("click"),
-                    r.into_string().unwrap_or_default()
-                ),
+                Ok(r) => {
+                    panic!("WebDriver {} answered {}: {}", self.url("click"), r.status, r.text)
+                }
                 Err(e) => panic!("WebDriver {}: {e}", self.url("click")),
             }
         }

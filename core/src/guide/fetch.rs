@@ -3,11 +3,11 @@
 //! hop to a sign-in page is seen for what it is; a 401/403, a sign-in form or a
 //! Google Doc that asks for access is "the OIN team can't open this".
 
-use std::io::Read;
 use std::time::{Duration, Instant};
 
 use super::read::read_bytes;
 use super::{Reading, Unreadable, MAX_GUIDE_BYTES};
+use crate::net;
 
 /// The whole fetch, redirects included, ends within this.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
@@ -20,11 +20,17 @@ pub fn fetch(url: &str) -> Reading {
 
 pub fn fetch_within(url: &str, timeout: Duration) -> Reading {
     let started = Instant::now();
-    let agent = ureq::AgentBuilder::new()
-        .redirects(0)
-        .timeout_connect(timeout.min(Duration::from_secs(10)))
-        .user_agent(concat!("OIN Studio/", env!("CARGO_PKG_VERSION"), " (guide check)"))
-        .build();
+    let client = net::Client::new(&net::Options {
+        connect: timeout.min(Duration::from_secs(10)),
+        overall: timeout,
+        redirects: net::Redirects::None,
+        user_agent: concat!("OIN Studio/", env!("CARGO_PKG_VERSION"), " (guide check)"),
+    });
+    let accept = [(
+        "Accept".to_owned(),
+        "text/html,application/xhtml+xml,application/pdf,text/markdown,text/plain;q=0.9,*/*;q=0.5"
+            .to_owned(),
+    )];
     let mut current = match url::Url::parse(url) {
         Ok(u) if matches!(u.scheme(), "http" | "https") => u,
         _ => {
@@ -38,33 +44,23 @@ pub fn fetch_within(url: &str, timeout: Duration) -> Reading {
         if left.is_zero() {
             return Reading::NotChecked { reason: "the page took longer than 15 s".into() };
         }
-        let answer = agent
-            .get(current.as_str())
-            .timeout(left)
-            .set("Accept", "text/html,application/xhtml+xml,application/pdf,text/markdown,text/plain;q=0.9,*/*;q=0.5")
-            .call();
+        let answer = client.send(net::Exchange {
+            headers: &accept,
+            timeout: Some(left),
+            max_body: MAX_GUIDE_BYTES as u64,
+            ..net::Exchange::get(current.as_str())
+        });
         let resp = match answer {
             Ok(r) => r,
-            Err(ureq::Error::Status(status, r)) => {
-                if matches!(status, 401 | 403 | 407) {
-                    return wall(format!("the address answers {status} (it asks to sign in)"));
-                }
-                if hop > 0 && is_sign_in(&current) {
-                    return wall(format!(
-                        "it redirects to a sign-in page ({})",
-                        host_path(&current)
-                    ));
-                }
-                let _ = r;
-                return Reading::Unreadable(Unreadable::Status { status });
+            Err(net::NetError::Timeout) => {
+                return Reading::NotChecked { reason: "the page took longer than 15 s".into() };
             }
-            Err(ureq::Error::Transport(t)) => {
-                return Reading::NotChecked { reason: t.to_string() };
-            }
+            Err(e) => return Reading::NotChecked { reason: e.to_string() },
         };
-        if (300..400).contains(&resp.status()) {
+        let status = resp.status;
+        if (300..400).contains(&status) {
             let Some(next) = resp.header("location").and_then(|l| current.join(l).ok()) else {
-                return Reading::Unreadable(Unreadable::Status { status: resp.status() });
+                return Reading::Unreadable(Unreadable::Status { status });
             };
             if is_sign_in(&next) {
                 return wall(format!("it redirects to a sign-in page ({})", host_path(&next)));
@@ -72,22 +68,23 @@ pub fn fetch_within(url: &str, timeout: Duration) -> Reading {
             current = next;
             continue;
         }
+        if status >= 400 {
+            if matches!(status, 401 | 403 | 407) {
+                return wall(format!("the address answers {status} (it asks to sign in)"));
+            }
+            if hop > 0 && is_sign_in(&current) {
+                return wall(format!("it redirects to a sign-in page ({})", host_path(&current)));
+            }
+            return Reading::Unreadable(Unreadable::Status { status });
+        }
         if hop > 0 && is_sign_in(&current) {
             return wall(format!("it redirects to a sign-in page ({})", host_path(&current)));
         }
+        if resp.cut {
+            return Reading::Unreadable(Unreadable::TooLarge);
+        }
         let content_type = resp.header("content-type").map(str::to_owned);
-        let declared = resp.header("content-length").and_then(|l| l.parse::<usize>().ok());
-        if declared.is_some_and(|l| l > MAX_GUIDE_BYTES) {
-            return Reading::Unreadable(Unreadable::TooLarge);
-        }
-        let mut bytes = Vec::new();
-        let read = resp.into_reader().take(MAX_GUIDE_BYTES as u64 + 1).read_to_end(&mut bytes);
-        if let Err(e) = read {
-            return Reading::NotChecked { reason: format!("the page stopped coming: {e}") };
-        }
-        if bytes.len() > MAX_GUIDE_BYTES {
-            return Reading::Unreadable(Unreadable::TooLarge);
-        }
+        let bytes = resp.body;
         let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512 * 1024)]).to_lowercase();
         let password_box = head.contains("type=\"password\"")
             || head.contains("type='password'")

@@ -5,7 +5,6 @@
 //! `X-Rate-Limit-Reset`. It logs one line per request — method, host, path,
 //! status, time — never a header, a query or a body.
 
-use std::io::Read;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -189,7 +188,7 @@ pub type Logger = Arc<dyn Fn(&str) + Send + Sync>;
 /// The client. Cheap to clone.
 #[derive(Clone)]
 pub struct Http {
-    agent: ureq::Agent,
+    client: crate::net::Client,
     pub policy: RetryPolicy,
     log: Option<Logger>,
 }
@@ -199,13 +198,13 @@ const MAX_BODY: u64 = 16 * 1024 * 1024;
 
 impl Http {
     pub fn new(connect: Duration, overall: Duration) -> Self {
-        let agent = ureq::AgentBuilder::new()
-            .timeout_connect(connect)
-            .timeout(overall)
-            .redirects(0)
-            .user_agent(concat!("OIN-Studio/", env!("CARGO_PKG_VERSION")))
-            .build();
-        Self { agent, policy: RetryPolicy::default(), log: None }
+        let client = crate::net::Client::new(&crate::net::Options {
+            connect,
+            overall,
+            redirects: crate::net::Redirects::None,
+            user_agent: concat!("OIN-Studio/", env!("CARGO_PKG_VERSION")),
+        });
+        Self { client, policy: RetryPolicy::default(), log: None }
     }
 
     /// 10 s to connect, 60 s for the whole exchange (a logo upload included).
@@ -257,31 +256,32 @@ impl Http {
 
     fn once(&self, req: &Request) -> Result<Response, Failure> {
         let (content_type, bytes) = req.encode();
-        let mut r = self.agent.request(req.method, &req.url);
-        for (k, v) in &req.headers {
-            r = r.set(k, v);
-        }
+        let mut headers = req.headers.clone();
         if let Some(ct) = content_type {
-            r = r.set("Content-Type", &ct);
+            headers.push(("Content-Type".into(), ct));
         }
-        r = r.set("Accept", "application/json");
-        let answer = if matches!(req.body, Body::Empty) { r.call() } else { r.send_bytes(&bytes) };
-        let resp = match answer {
-            Ok(resp) | Err(ureq::Error::Status(_, resp)) => resp,
-            Err(ureq::Error::Transport(t)) => return Err(Failure::from_transport(&req.url, &t)),
-        };
-        let status = resp.status();
-        let headers = resp
-            .headers_names()
-            .into_iter()
-            .filter_map(|k| resp.header(&k).map(|v| (k.clone(), v.to_owned())))
-            .collect();
-        let mut body = Vec::new();
-        resp.into_reader().take(MAX_BODY).read_to_end(&mut body).map_err(|e| Failure {
-            never_sent: false,
-            error: transport_error(&req.url, &e.to_string()),
-        })?;
-        Ok(Response { status, headers, body })
+        headers.push(("Accept".into(), "application/json".into()));
+        let answer = self
+            .client
+            .send(crate::net::Exchange {
+                method: req.method,
+                url: &req.url,
+                headers: &headers,
+                body: (!matches!(req.body, Body::Empty)).then_some(bytes),
+                timeout: None,
+                max_body: MAX_BODY,
+            })
+            .map_err(|e| Failure { never_sent: e.never_sent(), error: net_error(&req.url, &e) })?;
+        if answer.cut {
+            return Err(Failure {
+                never_sent: false,
+                error: OktaError::Malformed {
+                    status: answer.status,
+                    detail: format!("the answer is larger than {} MB", MAX_BODY >> 20),
+                },
+            });
+        }
+        Ok(Response { status: answer.status, headers: answer.headers, body: answer.body })
     }
 
     fn note(&self, req: &Request, result: &Result<Response, Failure>, took: Duration) {
@@ -304,26 +304,14 @@ struct Failure {
     error: OktaError,
 }
 
-impl Failure {
-    fn from_transport(url: &str, t: &ureq::Transport) -> Self {
-        let never_sent =
-            matches!(t.kind(), ureq::ErrorKind::Dns | ureq::ErrorKind::ConnectionFailed);
-        let detail = t.message().map(str::to_owned).unwrap_or_else(|| t.kind().to_string());
-        let source = std::error::Error::source(t).map(|s| s.to_string()).unwrap_or_default();
-        Self { never_sent, error: transport_error(url, &format!("{detail} {source}")) }
-    }
-}
-
-fn transport_error(url: &str, detail: &str) -> OktaError {
+fn net_error(url: &str, e: &crate::net::NetError) -> OktaError {
     let host = url::Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_else(|| url.to_owned());
-    let lower = detail.to_lowercase();
-    if lower.contains("timed out") || lower.contains("timeout") || lower.contains("would block") {
-        OktaError::Timeout { host }
-    } else {
-        OktaError::Unreachable { host, detail: detail.trim().to_owned() }
+    match e {
+        crate::net::NetError::Timeout => OktaError::Timeout { host },
+        other => OktaError::Unreachable { host, detail: other.to_string() },
     }
 }
 
