@@ -310,6 +310,13 @@ mod tests {
         );
         assert!(e.never_sent());
 
+        // rustls is set up (ring): a server that doesn't speak TLS is a failed
+        // connection, not a panic.
+        let plain = server("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", Duration::ZERO);
+        let tls = plain.replace("http://", "https://");
+        let e = client(Duration::from_secs(2)).send(Exchange::get(&tls)).unwrap_err();
+        assert!(e.never_sent(), "{e:?}");
+
         let e = client(Duration::from_secs(2)).send(Exchange::get("not a url")).unwrap_err();
         assert!(matches!(e, NetError::BadAddress { .. }), "{e:?}");
     }
