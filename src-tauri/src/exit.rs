@@ -1,11 +1,17 @@
 //! Every clean exit waits for the last save. File › Quit (Ctrl+Q, ⌘Q), the
 //! window's close button, the OS ending the app (SIGTERM, SIGHUP, SIGINT on
-//! Linux and macOS; the end of the session elsewhere arrives as an exit
-//! request) and a restart ask the UI to save what is still in the webview,
+//! Linux and macOS; macOS's app termination arrives as an exit request) and a
+//! restart ask the UI to save what is still in the webview,
 //! and exit once it answers. The wait is bounded: a webview that doesn't
 //! answer within `ANSWER` can't save anything more. When the save fails (a
 //! full disk, a read-only folder) the UI asks the user — try again, or quit
 //! without the last changes — and nothing leaves before they answer.
+//!
+//! Windows ending the session is the exception: tao answers `WM_ENDSESSION` by
+//! ending the process at once (after `RunEvent::Exit`, with the event loop
+//! gone), so no webview can be asked. There the promise is the kill -9 one:
+//! every save the UI has sent is in SQLite, at most the last ~300 ms of typing
+//! is not. Untested here (no Windows machine).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
