@@ -91,3 +91,60 @@ fn a_pasted_review_becomes_to_dos_that_lead_to_their_fields() {
     });
     s.screenshot(&shots().join("review-reply.png"));
 }
+
+/// A draft submitted on 2 February 2026, under the OIN Manager's rules of 2025:
+/// in December the window lists what changed in Okta's rules since, each on
+/// its field, and offers to check the draft against today's rules.
+#[test]
+fn a_draft_submitted_under_older_rules_lists_what_changed_since() {
+    use oin_core::library::Library;
+    use oin_core::secrets::MemorySecretStore;
+    use oin_core::store::Store;
+    const FEB_2026: i64 = 1_770_000_000_000;
+    let data = tempfile::tempdir().unwrap();
+    let db = data.path().join("oin-studio.db");
+    let (id, rev) = {
+        let mut lib = Library::new(
+            Store::open(&db).unwrap(),
+            std::sync::Arc::new(MemorySecretStore::default()),
+            None,
+        );
+        let view = lib.create(oin_core::IntegrationType::ApiService, None, FEB_2026).unwrap();
+        let mut draft = view.draft.clone();
+        draft.app_info.app_name = Some("Acme Log Shipper".into());
+        let saved = lib.save(&view.id, &draft, FEB_2026 + 1000).unwrap();
+        (view.id, saved.rev)
+    };
+    {
+        let mut store = Store::open(&db).unwrap();
+        store.link_remote(&id, "https://acme.okta.com", "0oa-sub-1").unwrap();
+        store.set_submitted_rev(&id, rev).unwrap();
+    }
+    let driver = Driver::start(&[("OIN_STUDIO_DATA_DIR", data.path())]);
+    let s = driver.session();
+    // The draft was the last one open: the window comes back to it.
+    s.find(r#"[data-testid="rules-changed"]"#);
+    let changes = s.find_all(r#"[data-testid="rule-change"]"#);
+    assert!(changes.len() >= 10, "the Wizard's form differs in many fields: {}", changes.len());
+    let text = s.find(r#"[data-testid="rules-changed"]"#).text();
+    assert!(text.contains("Submitted on 2 February 2026"), "{text}");
+    assert!(text.contains("submitted in the OIN Wizard, no longer the OIN Manager"), "{text}");
+    assert!(text.contains("21 July 2026"), "the dated change of July is listed: {text}");
+    s.screenshot(&shots().join("rules-changed.png"));
+    // A change on a field leads to it.
+    s.find(r#"[data-testid="rule-change"] [data-testid="change-go"]"#).click();
+    s.wait_until("the display name has the focus", |s| {
+        s.script("return document.activeElement.dataset.field || ''", serde_json::json!([]))
+            .as_str()
+            == Some("appInfo.appName")
+    });
+    // Checking against today's rules: the Wizard's labels, no more offer.
+    s.find(r#"[data-testid="switch-pack"]"#).click();
+    s.wait_until("the offer is gone", |s| s.find_all(r#"[data-testid="switch-pack"]"#).is_empty());
+    s.wait_until("the form speaks the Wizard's words", |s| {
+        s.find_all(r#"[data-field-wrap="appInfo.appName"]"#)
+            .first()
+            .is_some_and(|w| w.text().contains("Display name"))
+    });
+    assert!(!s.find_all(r#"[data-testid="rule-change"]"#).is_empty(), "Okta had the old revision");
+}

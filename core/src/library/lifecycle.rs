@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::{DraftSummary, DraftView, Library, LibraryError};
 use crate::lifecycle::{self, Allowed, FieldChange, SlotUse, SubmissionStatus, SLOT_LIMIT};
+use crate::rules::changes::{changes_between, RulesChanged};
 use crate::rules::{CalendarDate, RulePack};
 use crate::store::DraftRow;
 use crate::update::{self, TestGate, UpdateKind};
@@ -62,6 +63,8 @@ pub struct Lifecycle {
     pub remote: Option<crate::store::RemoteLink>,
     /// A submit waiting for the network.
     pub queued: Option<crate::store::OutboxItem>,
+    /// What changed in Okta's rules since the last submission was checked.
+    pub rules_changed: Option<RulesChanged>,
 }
 
 /// A draft in the Trash.
@@ -120,7 +123,45 @@ impl Library {
             slots: row.draft.org.as_deref().map(|o| self.slot_use(o)).transpose()?,
             remote,
             queued: self.store.queued(&row.id)?,
+            rules_changed: self.rules_changed(row, now_ms)?,
         })
+    }
+
+    /// What changed in Okta's rules since the revision Okta last had — this
+    /// draft's submitted one, or for an update the published draft's — was
+    /// checked; None when nothing did or nothing was submitted.
+    fn rules_changed(
+        &self,
+        row: &DraftRow,
+        now_ms: i64,
+    ) -> Result<Option<RulesChanged>, LibraryError> {
+        let mut sent = self.store.submitted_rev(&row.id)?.map(|rev| (row.id.as_str(), rev));
+        if sent.is_none() {
+            if let Some(parent) = row.parent_id.as_deref() {
+                sent = self.store.submitted_rev(parent)?.map(|rev| (parent, rev));
+            }
+        }
+        let Some((id, rev)) = sent else { return Ok(None) };
+        let (Some(saved_at), Some(draft)) =
+            (self.store.saved_at(id, rev)?, self.store.draft_at(id, rev)?)
+        else {
+            return Ok(None);
+        };
+        let (on, today) =
+            (CalendarDate::from_unix_millis(saved_at), CalendarDate::from_unix_millis(now_ms));
+        let t = row.draft.integration_type;
+        // Okta judges a resubmission by the rules in force today, whatever pack
+        // the draft is still checked against.
+        let (old, new) = (RulePack::for_draft(&draft, on), RulePack::default_on(today));
+        let mine = RulePack::for_draft(&row.draft, today);
+        let changes = changes_between(t, old, on, new, today);
+        Ok((!changes.is_empty()).then(|| RulesChanged {
+            submitted_on: on,
+            submitted_under: old.title_for(t),
+            now_under: new.title_for(t),
+            switch_to: (mine.id != new.id).then(|| new.id.to_owned()),
+            changes,
+        }))
     }
 
     /// An update of a published integration: its diff, and in the OIN Wizard

@@ -355,3 +355,44 @@ fn a_pasted_review_makes_to_dos_that_notice_their_field_changing() {
     assert!(!reply.contains("demo video"), "a dismissed to-do isn't in the reply: {reply}");
     assert!(reply.contains("Also changed: Description."), "{reply}");
 }
+
+#[test]
+fn a_draft_submitted_under_the_2025_rules_lists_what_changed_since() {
+    let (_d, mut lib) = library();
+    const FEB_2026: i64 = 1_770_000_000_000; // 2026-02-02
+    let view =
+        lib.create(IntegrationType::ApiService, Some("acme.okta.com".into()), FEB_2026).unwrap();
+    assert_eq!(view.draft.rule_pack.as_deref(), Some("oin-manager-2025"));
+    assert!(view.lifecycle.rules_changed.is_none(), "nothing submitted yet");
+    let mut draft = view.draft.clone();
+    draft.app_info.app_name = Some("Acme Logs".into());
+    let sent = lib.save(&view.id, &draft, FEB_2026 + 1).unwrap();
+    lib.store.link_remote(&view.id, "acme.okta.com", "sub1").unwrap();
+    lib.store.set_submitted_rev(&view.id, sent.rev).unwrap();
+
+    // The same day, nothing has changed.
+    assert!(lib.open(&view.id, FEB_2026 + 2).unwrap().lifecycle.rules_changed.is_none());
+    // In December the Wizard's rules are in force and the 21 July change too.
+    let now = lib.open(&view.id, NOW).unwrap().lifecycle.rules_changed.expect("rules changed");
+    assert_eq!(now.submitted_on, CalendarDate::new(2026, 2, 2));
+    assert!(
+        now.submitted_under.starts_with("Okta's rules from 21 January 2025"),
+        "{}",
+        now.submitted_under
+    );
+    assert!(now.now_under.contains("OIN Wizard"), "{}", now.now_under);
+    assert_eq!(
+        now.switch_to.as_deref(),
+        Some("oin-2026"),
+        "the draft is still checked the old way"
+    );
+    assert!(now.changes.iter().any(|c| c.field.as_deref() == Some("appInfo.appName")));
+    assert!(now.changes.iter().any(|c| c.date == CalendarDate::new(2026, 7, 21)));
+
+    // Once checked against today's rules, the list stays (Okta had the old
+    // revision) but no longer offers the switch.
+    draft.rule_pack = Some("oin-2026".into());
+    lib.save(&view.id, &draft, NOW).unwrap();
+    let now = lib.open(&view.id, NOW + 1).unwrap().lifecycle.rules_changed.unwrap();
+    assert_eq!(now.switch_to, None);
+}

@@ -6,6 +6,7 @@
 //! that and never re-implements a rule.
 
 pub mod catalog;
+pub mod changes;
 pub mod checks;
 pub mod completion;
 pub mod issue;

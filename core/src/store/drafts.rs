@@ -243,6 +243,18 @@ impl Store {
         Ok(row.map(|(body, t)| parse_body(&body, &t)))
     }
 
+    /// When revision `rev` was saved (None once pruned).
+    pub fn saved_at(&self, id: &str, rev: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT saved_at FROM revisions WHERE draft_id = ?1 AND rev = ?2",
+                params![id, rev],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The draft as last saved at or before `at` (None when no revision is that old).
     pub fn draft_as_of(&self, id: &str, at: i64) -> Result<Option<Draft>> {
         let rev: Option<i64> = self

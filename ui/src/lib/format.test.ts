@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bytes, move, relativeTime, searchScopes } from "./format";
+import { bytes, move, relativeTime, searchScopes, calendarDate } from "./format";
 
 describe("relativeTime", () => {
   const now = Date.UTC(2026, 10, 29, 12);
@@ -55,5 +55,12 @@ describe("move", () => {
     expect(move(list, 0, 1)).toEqual(["b", "a", "c"]);
     expect(move(list, 2, 3)).toEqual(["a", "b", "c"]);
     expect(list).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("calendarDate", () => {
+  it("writes the day as Okta's pages do", () => {
+    expect(calendarDate({ year: 2026, month: 3, day: 4 })).toBe("4 March 2026");
+    expect(calendarDate({ year: 2026, month: 12, day: 31 })).toBe("31 December 2026");
   });
 });

@@ -63,3 +63,23 @@ export function move<T>(list: readonly T[], from: number, to: number): T[] {
   out.splice(to, 0, item as T);
   return out;
 }
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A calendar day as Okta's pages write it: "4 March 2026". */
+export function calendarDate(d: { year: number; month: number; day: number }): string {
+  return `${d.day} ${MONTHS[d.month - 1] ?? "?"} ${d.year}`;
+}

@@ -2,6 +2,7 @@
 import type { Allowed } from "./Allowed";
 import type { OutboxItem } from "./OutboxItem";
 import type { RemoteLink } from "./RemoteLink";
+import type { RulesChanged } from "./RulesChanged";
 import type { SlotUse } from "./SlotUse";
 import type { StatusEvent } from "./StatusEvent";
 import type { SubmissionStatus } from "./SubmissionStatus";
@@ -27,4 +28,8 @@ remote: RemoteLink | null,
 /**
  * A submit waiting for the network.
  */
-queued: OutboxItem | null, };
+queued: OutboxItem | null, 
+/**
+ * What changed in Okta's rules since the last submission was checked.
+ */
+rulesChanged: RulesChanged | null, };
