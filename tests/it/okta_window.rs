@@ -167,3 +167,64 @@ fn the_workflows_hand_off_copies_every_value() {
     });
     assert!(!submit_enabled(&s), "nothing to send while Okta reviews it");
 }
+
+/// "Test my API service integration" in the real window, then the reason to
+/// use scopes drafted from what it showed: each scope with its call, and the
+/// least-privilege question for a `.manage` scope the test only read with.
+#[test]
+fn the_probe_drafts_the_reason_to_use_scopes_from_what_it_showed() {
+    let server = OktaServer::start();
+    {
+        let mut st = server.state();
+        st.service_scopes = vec!["okta.logs.read".into(), "okta.users.manage".into()];
+        st.service_roles = vec!["logs".into(), "users".into()];
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut draft: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("complete-api.oin.json")).unwrap()).unwrap();
+    draft["draft"]["apiService"]["scopes"] =
+        serde_json::json!(["okta.logs.read", "okta.users.manage"]);
+    let file = data.path().join("two-scopes.oin.json");
+    std::fs::write(&file, serde_json::to_vec_pretty(&draft).unwrap()).unwrap();
+    std::fs::copy(fixture("logo.png"), data.path().join("logo.png")).unwrap();
+    let driver = Driver::start(&[
+        ("OIN_STUDIO_DATA_DIR", data.path()),
+        ("OIN_STUDIO_ALLOW_LOOPBACK_HTTP", Path::new("1")),
+        ("OIN_STUDIO_PICK_FILE", &file),
+    ]);
+    let s = driver.session();
+    s.find(r#"[data-testid="import"]"#).click();
+    s.find(r#"[data-testid="editor-title"]"#);
+    s.find(r#"[data-testid="tab-configureIntegration"]"#).click();
+    s.find(r#"[data-testid="probe-org"]"#).clear().fill(&server.url());
+    s.find(r#"[data-testid="probe-client-id"]"#).fill(oin_tests::okta_server::SERVICE_CLIENT.0);
+    s.find(r#"[data-testid="probe-secret"]"#).fill(oin_tests::okta_server::SERVICE_CLIENT.1);
+    s.find(r#"[data-testid="probe-run"]"#).click();
+    let text = s.find(r#"[data-testid="probe-reason-text"]"#).text();
+    assert!(text.contains("okta.logs.read (View logs)"), "{text}");
+    assert!(text.contains("GET /api/v1/logs?limit=1 worked in the test"), "{text}");
+    assert!(text.contains("okta.users.manage"), "{text}");
+    let questions = s.find_all(r#"[data-testid="probe-question"]"#);
+    assert_eq!(questions.len(), 1);
+    assert!(
+        questions[0].text().contains("ask for okta.users.read instead"),
+        "{}",
+        questions[0].text()
+    );
+    s.find(r#"[data-testid="probe-use-reason"]"#).click();
+    s.wait_until("the reason is in the field", |s| {
+        s.script(
+            "return document.querySelector('[data-field=\"apiService.scopeReason\"]').value",
+            serde_json::json!([]),
+        )
+        .as_str()
+        .is_some_and(|v| v.contains("okta.users.manage") && v.contains("worked in the test"))
+    });
+    s.find(r#"[data-testid="probe-reason"]"#).scroll_to();
+    s.screenshot(&shots().join("probe-reason.png"));
+    // What only the product manager knows is still a [placeholder]: the precheck says so.
+    s.wait_until("the placeholders are flagged", |s| {
+        !s.find_all(r#"[data-testid="issues-panel"] [data-path="apiService.scopeReason"]"#)
+            .is_empty()
+    });
+}

@@ -354,6 +354,12 @@ impl Element<'_> {
         }
     }
 
+    /// Brings the element to the middle of the window (for a screenshot).
+    pub fn scroll_to(&self) -> &Self {
+        self.scroll_into_view();
+        self
+    }
+
     pub fn clear(&self) -> &Self {
         self.scroll_into_view();
         post(&self.url("clear"), &json!({}));

@@ -179,8 +179,14 @@ impl Connection {
                 OktaError::BadOrg("Paste the client secret of the integration instance.".into())
             })?,
         };
-        let report = probe::run(&self.http, &org, client_id, &secret, &draft.api_service.scopes);
-        let run = TestRun { instance, passed: report.all_work(), at: now() };
+        let mut report =
+            probe::run(&self.http, &org, client_id, &secret, &draft.api_service.scopes);
+        let at = now();
+        report.reason = crate::okta::reason::reason_from(
+            &report,
+            crate::rules::CalendarDate::from_unix_millis(at),
+        );
+        let run = TestRun { instance, passed: report.all_work(), at };
         lock(lib).record_test_run(id, &run, client_id)?;
         Ok(report)
     }

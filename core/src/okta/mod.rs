@@ -14,6 +14,7 @@ pub mod handoff;
 pub mod http;
 pub mod org;
 pub mod probe;
+pub mod reason;
 pub mod remote;
 pub mod schema;
 pub mod session;

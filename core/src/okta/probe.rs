@@ -40,6 +40,9 @@ pub struct ProbeReport {
     /// Why no token could be had (then no scope was tried).
     pub token_error: Option<String>,
     pub scopes: Vec<ScopeResult>,
+    /// "Tell us the reason to use scopes", drafted from this run.
+    #[serde(default)]
+    pub reason: Option<super::reason::ScopeReasonDraft>,
 }
 
 impl ProbeReport {
@@ -98,7 +101,7 @@ pub fn run(
                     verdict: ScopeVerdict::Fails { reason: "no token: see above".into() },
                 })
                 .collect();
-            return ProbeReport { token_error: Some(e.to_string()), scopes };
+            return ProbeReport { token_error: Some(e.to_string()), scopes, reason: None };
         }
     };
     let results = scopes
@@ -117,7 +120,7 @@ pub fn run(
             ScopeResult { scope: scope.clone(), call: call.map(|p| format!("GET {p}")), verdict }
         })
         .collect();
-    ProbeReport { token_error: None, scopes: results }
+    ProbeReport { token_error: None, scopes: results, reason: None }
 }
 
 fn judge(answer: Result<super::http::Response, OktaError>) -> ScopeVerdict {

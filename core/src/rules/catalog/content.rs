@@ -3,6 +3,7 @@
 
 use super::super::checks::has_phrase;
 use super::{text, Ctx};
+use crate::form::FieldKind;
 use crate::rules::issue::Findings;
 
 const PLACEHOLDERS: &[&str] = &["lorem ipsum", "todo", "tbd", "placeholder", "sample text", "xxx"];
@@ -34,6 +35,39 @@ pub(super) fn placeholders(cx: &Ctx<'_>, out: &mut Findings) {
         "placeholder text",
         "Replace it with the real text customers will read.",
     );
+    // OIN Studio's own drafts (the reason to use scopes from a test, a reply)
+    // leave "[what only you know]" for the user: none may reach Okta.
+    let json = crate::form::value::json(cx.draft);
+    for f in
+        cx.form().fields.iter().filter(|f| matches!(f.kind, FieldKind::Text | FieldKind::LongText))
+    {
+        let Some(v) = crate::form::value::text_at(&json, f.path) else { continue };
+        if let Some(gap) = bracketed_gap(v) {
+            out.add(
+                f.path,
+                format!("“{}” still has a gap to fill in: “{gap}”.", f.label),
+                "Write what the brackets ask for, in your own words, and remove the brackets.",
+            );
+        }
+    }
+}
+
+/// The first "[words to replace]" in `v`: brackets around two or more words,
+/// not a Markdown link ("[text](url)") and not a tag like "[Beta]".
+pub(super) fn bracketed_gap(v: &str) -> Option<&str> {
+    let mut rest = v;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else { return None };
+        let inner = &after[..close];
+        let link = after[close + 1..].starts_with('(');
+        let words = inner.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        if !link && words >= 2 && !inner.contains('[') && !inner.contains('\n') {
+            return Some(&rest[open..open + close + 2]);
+        }
+        rest = &after[close + 1..];
+    }
+    None
 }
 
 pub(super) fn test_words(cx: &Ctx<'_>, out: &mut Findings) {
@@ -54,4 +88,21 @@ pub(super) fn promises(cx: &Ctx<'_>, out: &mut Findings) {
         "a promise about the future",
         "Describe only what the integration does today; reviewers reject promises.",
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bracketed_gap;
+
+    #[test]
+    fn a_bracketed_gap_is_found_but_links_and_tags_are_not() {
+        assert_eq!(
+            bracketed_gap("okta.logs.read: [what the integration reads, and why] GET worked."),
+            Some("[what the integration reads, and why]")
+        );
+        assert_eq!(bracketed_gap("See [the guide](https://acme.example/guide)."), None);
+        assert_eq!(bracketed_gap("Acme Logs [Beta] ships logs [1]."), None);
+        assert_eq!(bracketed_gap("an [unclosed bracket"), None);
+        assert_eq!(bracketed_gap("[x](y) then [your answer here]"), Some("[your answer here]"));
+    }
 }
