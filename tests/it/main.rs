@@ -2,6 +2,7 @@
 //! corrupt and future files, full and read-only disks) and the real app window
 //! driven over WebDriver.
 
+mod a11y_window;
 mod cli;
 mod clipboard_window;
 mod crash;
