@@ -13,11 +13,8 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Opens each page of the editor that is showing and audits it.
 fn every_page(s: &Session, name: &str, out: &mut Vec<Finding>) {
-    let tabs: Vec<String> = s
-        .find_all(r#"[role="tab"]"#)
-        .iter()
-        .filter_map(|t| t.attr("data-testid"))
-        .collect();
+    let tabs: Vec<String> =
+        s.find_all(r#"[role="tab"]"#).iter().filter_map(|t| t.attr("data-testid")).collect();
     assert!(!tabs.is_empty(), "the editor shows its pages");
     for t in tabs {
         s.find(&format!(r#"[data-testid="{t}"]"#)).click();
@@ -96,8 +93,10 @@ fn run_audit(theme: Option<&str>) -> Vec<Finding> {
     s.find(&id("tab-testIntegration")).click();
     s.find(r#"[data-field="testAccount.password"]"#).fill("a11y-pw-Kk4");
     s.wait_until("the submit button opens", |s| {
-        s.script("return !document.querySelector('[data-testid=submit]').disabled", serde_json::json!([]))
-            == serde_json::json!(true)
+        s.script(
+            "return !document.querySelector('[data-testid=submit]').disabled",
+            serde_json::json!([]),
+        ) == serde_json::json!(true)
     });
     open_dialog(&s, &id("submit"), &id("submit-dialog"), "submit dialog", &mut out);
     s.find(r#"[data-testid="back"]"#).click();
@@ -115,7 +114,12 @@ fn run_audit(theme: Option<&str>) -> Vec<Finding> {
 
 fn report(findings: &[Finding]) {
     let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
-    assert!(lines.is_empty(), "{} serious or critical findings:\n{}", lines.len(), lines.join("\n"));
+    assert!(
+        lines.is_empty(),
+        "{} serious or critical findings:\n{}",
+        lines.len(),
+        lines.join("\n")
+    );
 }
 
 #[test]

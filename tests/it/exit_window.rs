@@ -9,6 +9,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use oin_core::store::Store;
+use oin_tests::keyboard::window_of;
 use oin_tests::webdriver::Driver;
 
 #[derive(Clone, Copy, Debug)]
@@ -16,31 +17,6 @@ enum Exit {
     CtrlQ,
     CloseButton,
     Sigterm,
-}
-
-/// The X window of the app process `pid`.
-fn window_of(pid: u32) -> String {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let out = Command::new("xdotool")
-            .args([
-                "search",
-                "--all",
-                "--onlyvisible",
-                "--pid",
-                &pid.to_string(),
-                "--name",
-                "OIN Studio",
-            ])
-            .output()
-            .expect("xdotool runs (scripts/install-deps installs it)");
-        let text = String::from_utf8_lossy(&out.stdout);
-        if let Some(w) = text.lines().last().filter(|l| !l.trim().is_empty()) {
-            return w.trim().to_owned();
-        }
-        assert!(Instant::now() < deadline, "no window for pid {pid}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 /// What a window manager does when the user clicks the close button.

@@ -12,6 +12,7 @@ mod guide;
 mod guide_window;
 mod history;
 mod journey;
+mod keyboard_window;
 mod lifecycle;
 mod listing_window;
 mod logo_files;

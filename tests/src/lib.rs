@@ -4,6 +4,7 @@
 pub mod a11y;
 pub mod guide_server;
 pub mod http;
+pub mod keyboard;
 pub mod okta_server;
 pub mod tmpfs;
 pub mod webdriver;
