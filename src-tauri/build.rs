@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "save_starter_guide",
     "paste_review",
     "pick_review",
+    "paste_dropped_review",
     "change_todo",
     "review_reply",
     "add_todo",

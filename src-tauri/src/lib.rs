@@ -84,6 +84,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::guide::save_starter_guide,
             commands::review::paste_review,
             commands::review::pick_review,
+            commands::review::paste_dropped_review,
             commands::review::change_todo,
             commands::review::review_reply,
             commands::review::add_todo,

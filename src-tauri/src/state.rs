@@ -23,6 +23,8 @@ pub struct AppState {
     pub dir: PathBuf,
     /// Draft files opened before the UI was up, for it to show.
     opened: Mutex<Vec<crate::commands::files::OpenedFile>>,
+    /// An email (.eml/.txt) dropped on the window, until the open draft takes it.
+    dropped_email: Mutex<Option<PathBuf>>,
 }
 
 /// Test seam: lets the app talk plain http to a loopback "org" (the local
@@ -43,7 +45,18 @@ impl AppState {
             connection: Connection::new(http, loopback),
             dir: dir.to_owned(),
             opened: Mutex::default(),
+            dropped_email: Mutex::default(),
         }
+    }
+
+    /// Keeps a dropped email for the draft that is open (the webview never
+    /// hands a path back: it asks for "the email just dropped").
+    pub fn keep_dropped_email(&self, path: PathBuf) {
+        *self.dropped_email.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+    }
+
+    pub fn take_dropped_email(&self) -> Option<PathBuf> {
+        self.dropped_email.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 
     /// Keeps what opening a file at start-up gave, for the UI.

@@ -350,3 +350,34 @@ fn bindings_are_fresh() {
         "ui/src/lib/bindings is stale: run `UPDATE_BINDINGS=1 cargo test -p oin-studio bindings`"
     );
 }
+
+/// A file dropped on the window: an email (.eml/.txt) is kept for the open
+/// draft's review and read into its to-dos once asked; a picture is read and
+/// kept as an attachment (the logo), as before. Only once per drop.
+#[test]
+fn a_dropped_email_becomes_to_dos_and_a_dropped_picture_an_attachment() {
+    use tauri::Manager;
+    let h = Harness::new();
+    let view = h.call("create_draft", json!({"integrationType": "apiService"})).unwrap();
+    let id = view["id"].as_str().unwrap().to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let email = dir.path().join("Okta review.EML");
+    std::fs::write(
+        &email,
+        "From: oin@okta.com\r\nSubject: Your submission\r\nContent-Type: text/plain\r\n\r\n\
+         Hi,\r\n\r\n1. Display name: please remove \"for Okta\".\r\n\r\nThanks,\r\nOIN Team\r\n",
+    )
+    .unwrap();
+    let state = h.window.state::<crate::AppState>();
+    let dropped = crate::commands::files::dropped(&state, &email);
+    assert_eq!(dropped.email.as_deref(), Some("Okta review.EML"));
+    assert!(dropped.attachment.is_none());
+    let todos = h.call("paste_dropped_review", json!({"id": id})).unwrap();
+    assert_eq!(todos.as_array().unwrap().len(), 1, "{todos}");
+    assert_eq!(todos[0]["field"], "appInfo.appName");
+    assert_eq!(h.call("paste_dropped_review", json!({"id": id})).unwrap(), Value::Null, "once");
+
+    let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/drafts/logo.png");
+    let dropped = crate::commands::files::dropped(&state, &png);
+    assert!(dropped.email.is_none() && dropped.attachment.is_some(), "{dropped:?}");
+}

@@ -133,18 +133,35 @@ pub fn use_original_logo(
 pub struct Dropped {
     #[ts(optional)]
     pub attachment: Option<Attachment>,
+    /// An email (.eml or .txt): its file name; `paste_dropped_review` reads it
+    /// into the open draft's to-dos.
+    #[ts(optional)]
+    pub email: Option<String>,
     #[ts(optional)]
     pub error: Option<String>,
 }
 
-/// Reads a dropped file (the window's drag-drop handler calls this).
+/// Whether a dropped file is an email to read as Okta's review, not a logo.
+fn is_email(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("eml") || e.eq_ignore_ascii_case("txt"))
+}
+
+/// Reads a dropped file (the window's drag-drop handler calls this): an email
+/// is kept for the review panel, anything else is read and kept as an attachment.
 pub fn dropped(state: &AppState, path: &std::path::Path) -> Dropped {
+    if is_email(path) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        state.keep_dropped_email(path.to_owned());
+        return Dropped { attachment: None, email: Some(name), error: None };
+    }
     let attached = state
         .shared()
         .and_then(|lib| oin_core::library::attach_path(lib, path).map_err(IpcError::from));
     match attached {
-        Ok(a) => Dropped { attachment: Some(a), error: None },
-        Err(e) => Dropped { attachment: None, error: Some(e.message) },
+        Ok(a) => Dropped { attachment: Some(a), email: None, error: None },
+        Err(e) => Dropped { attachment: None, email: None, error: Some(e.message) },
     }
 }
 

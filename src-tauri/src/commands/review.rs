@@ -39,6 +39,17 @@ pub fn pick_review<R: Runtime>(
     Ok(Some(state.library()?.paste_review_file(&id, &path, now_ms())?))
 }
 
+/// Reads the email just dropped on the window into draft `id`'s to-dos;
+/// `None` when none waits.
+#[tauri::command(async)]
+pub fn paste_dropped_review(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<Vec<ReviewTodo>>, IpcError> {
+    let Some(path) = state.take_dropped_email() else { return Ok(None) };
+    Ok(Some(state.library()?.paste_review_file(&id, &path, now_ms())?))
+}
+
 #[tauri::command(async)]
 pub fn change_todo(
     state: State<'_, AppState>,

@@ -88,6 +88,9 @@ export const starterGuide = (id: string, format: GuideFormat) =>
 export const pasteReview = (id: string, email: string) =>
   call<ReviewTodo[]>("paste_review", { id, email });
 export const pickReview = (id: string) => call<ReviewTodo[] | null>("pick_review", { id });
+/** Reads the email just dropped on the window (null when none waits). */
+export const pasteDroppedReview = (id: string) =>
+  call<ReviewTodo[] | null>("paste_dropped_review", { id });
 export const changeTodo = (id: string, todo: number, change: TodoChange) =>
   call<ReviewTodo[]>("change_todo", { id, todo, change });
 export const reviewReply = (id: string) => call<string>("review_reply", { id });

@@ -4,4 +4,9 @@ import type { Attachment } from "./Attachment";
 /**
  * A file dropped on the window, read by Rust and kept; the UI decides where it goes.
  */
-export type Dropped = { attachment?: Attachment, error?: string, };
+export type Dropped = { attachment?: Attachment, 
+/**
+ * An email (.eml or .txt): its file name; `paste_dropped_review` reads it
+ * into the open draft's to-dos.
+ */
+email?: string, error?: string, };
