@@ -90,6 +90,22 @@ fn a_pasted_review_becomes_to_dos_that_lead_to_their_fields() {
             .contains("Display name: now “Acme Log Shipper”.")
     });
     s.screenshot(&shots().join("review-reply.png"));
+    s.script("document.querySelector('[data-testid=reply-dialog]').close()", serde_json::json!([]));
+    // Two to-dos for one ask: merged, one stays with both of the email's sentences.
+    let before = s.find_all(r#"[data-testid="todo"]"#).len();
+    let into = s.script(
+        "return document.querySelector('[data-testid=todo] [data-testid=todo-merge] option:nth-child(2)').value",
+        serde_json::json!([]),
+    );
+    let first_quote = s.find(r#"[data-testid="todo"] q"#).text();
+    s.select(r#"[data-testid="todo"] [data-testid="todo-merge"]"#, into.as_str().unwrap());
+    s.wait_until("one to-do fewer", |s| s.find_all(r#"[data-testid="todo"]"#).len() == before - 1);
+    let quotes: Vec<String> =
+        s.find_all(r#"[data-testid="todo"] q"#).iter().map(|q| q.text()).collect();
+    assert!(
+        quotes.iter().any(|q| q.contains(&first_quote) && q.len() > first_quote.len() + 10),
+        "the merged to-do keeps both sentences: {quotes:?}"
+    );
 }
 
 /// A draft submitted on 2 February 2026, under the OIN Manager's rules of 2025:
@@ -132,7 +148,13 @@ fn a_draft_submitted_under_older_rules_lists_what_changed_since() {
     assert!(text.contains("21 July 2026"), "the dated change of July is listed: {text}");
     s.screenshot(&shots().join("rules-changed.png"));
     // A change on a field leads to it.
-    s.find(r#"[data-testid="rule-change"] [data-testid="change-go"]"#).click();
+    s.script(
+        "[...document.querySelectorAll('[data-testid=rule-change]')]
+           .find(li => li.innerText.includes('App name'))
+           .querySelector('[data-testid=change-go]').dataset.pick = '1'",
+        serde_json::json!([]),
+    );
+    s.find(r#"[data-testid="change-go"][data-pick="1"]"#).click();
     s.wait_until("the display name has the focus", |s| {
         s.script("return document.activeElement.dataset.field || ''", serde_json::json!([]))
             .as_str()

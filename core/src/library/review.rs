@@ -45,6 +45,11 @@ pub enum TodoChange {
     Relink {
         field: Option<String>,
     },
+    /// Folds it into another to-do (`into`), which keeps both quotes.
+    MergeInto {
+        #[ts(type = "number")]
+        into: i64,
+    },
 }
 
 impl Library {
@@ -249,6 +254,7 @@ impl Library {
                     then,
                 )?
             }
+            TodoChange::MergeInto { into } => self.store.merge_todos(id, todo_id, into)?,
         }
         self.review_todos(id)
     }

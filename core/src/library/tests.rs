@@ -396,3 +396,18 @@ fn a_draft_submitted_under_the_2025_rules_lists_what_changed_since() {
     let now = lib.open(&view.id, NOW + 1).unwrap().lifecycle.rules_changed.unwrap();
     assert_eq!(now.switch_to, None);
 }
+
+#[test]
+fn two_to_dos_for_one_ask_merge_into_one_that_keeps_both_sentences() {
+    let (_d, mut lib) = library();
+    let id = lib.create(IntegrationType::ApiService, None, NOW).unwrap().id;
+    let email = "Hi,\n\n1. Display name: please remove \"for Okta\".\n2. The display name must not contain the word Okta.\n\nThanks,\nOIN Team";
+    let todos = lib.paste_review(&id, email.as_bytes(), NOW + 1).unwrap();
+    assert_eq!(todos.len(), 2, "{todos:?}");
+    let merged =
+        lib.change_todo(&id, todos[1].id, TodoChange::MergeInto { into: todos[0].id }).unwrap();
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged[0].id, todos[0].id);
+    assert_eq!(merged[0].quote, format!("{}\n{}", todos[0].quote, todos[1].quote));
+    assert!(lib.change_todo(&id, 999, TodoChange::MergeInto { into: todos[0].id }).is_err());
+}

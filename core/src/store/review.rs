@@ -126,4 +126,47 @@ impl Store {
         }
         Ok(())
     }
+
+    /// Merges to-do `from` into `into`: one ask the email made twice, or in two
+    /// sentences. `into` keeps both quotes (the email's own words, in order)
+    /// and both messages; `from` is gone. One transaction.
+    pub fn merge_todos(&mut self, draft_id: &str, from: i64, into: i64) -> Result<()> {
+        if from == into {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        let get = |id: i64| {
+            tx.query_row(
+                "SELECT quote, message FROM review_todos WHERE draft_id = ?1 AND id = ?2",
+                params![draft_id, id],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+            )
+            .map_err(|_| StoreError::NotFound(format!("{draft_id}/{id}")))
+        };
+        let ((fq, fm), (iq, im)) = (get(from)?, get(into)?);
+        // The earlier sentence first, as the email had them.
+        let (quote, message) = if from < into {
+            (format!("{fq}\n{iq}"), join(&fm, &im))
+        } else {
+            (format!("{iq}\n{fq}"), join(&im, &fm))
+        };
+        tx.execute(
+            "UPDATE review_todos SET quote = ?3, message = ?4 WHERE draft_id = ?1 AND id = ?2",
+            params![draft_id, into, quote, message],
+        )?;
+        tx.execute(
+            "DELETE FROM review_todos WHERE draft_id = ?1 AND id = ?2",
+            params![draft_id, from],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn join(a: &str, b: &str) -> String {
+    if a == b {
+        a.to_owned()
+    } else {
+        format!("{a} {b}")
+    }
 }

@@ -3,4 +3,4 @@
 /**
  * What the user does to a to-do.
  */
-export type TodoChange = { "kind": "done" } | { "kind": "dismiss" } | { "kind": "reopen" } | { "kind": "relink", field: string | null, };
+export type TodoChange = { "kind": "done" } | { "kind": "dismiss" } | { "kind": "reopen" } | { "kind": "relink", field: string | null, } | { "kind": "mergeInto", into: number, };
