@@ -190,7 +190,9 @@ impl Library {
             proposed_summary: if wizard {
                 String::new()
             } else {
-                lifecycle::propose_summary(&changes, &published.draft, &row.draft)
+                let diff = lifecycle::propose_summary(&changes, &published.draft, &row.draft);
+                let review = self.review_summary(&row.id)?;
+                [diff, review].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n")
             },
             notes: kind.map(|k| update::notes(k, &changes, now_ms)).unwrap_or_default(),
             kind,

@@ -144,12 +144,39 @@ impl Library {
     /// changed in its field since the submission — or, for what only the user
     /// knows, a [placeholder] — then the other fields that changed.
     pub fn review_reply(&self, id: &str) -> Result<String, LibraryError> {
+        let (lines, also) = self.reply_lines(id, |t| t.state != TodoState::Dismissed)?;
+        let mut out =
+            String::from("Hi OIN team,\n\nThank you for the review. Here is what we changed:\n\n");
+        out.push_str(&lines.join("\n"));
+        if !also.is_empty() {
+            out.push_str(&format!("\n\nAlso changed: {}.", also.join(", ")));
+        }
+        out.push_str("\n\nBest regards,\n[Your name]\n");
+        Ok(out)
+    }
+
+    /// For an update in the OIN Manager: what the to-dos marked done changed,
+    /// for the "What changes are you making…" text; empty when none is done.
+    pub(super) fn review_summary(&self, id: &str) -> Result<String, LibraryError> {
+        let (lines, _) = self.reply_lines(id, |t| t.state == TodoState::Done)?;
+        Ok(if lines.is_empty() {
+            String::new()
+        } else {
+            format!("In answer to Okta's review:\n{}", lines.join("\n"))
+        })
+    }
+
+    /// One numbered line per to-do `keep` takes, with what changed in its field
+    /// since the submission (or a [placeholder]); and the labels of the other
+    /// fields that changed.
+    fn reply_lines(
+        &self,
+        id: &str,
+        keep: impl Fn(&ReviewTodo) -> bool,
+    ) -> Result<(Vec<String>, Vec<String>), LibraryError> {
         let row = self.store.load_draft(id)?;
-        let todos: Vec<ReviewTodo> = self
-            .todos_of(id, &row.draft, row.updated_at)?
-            .into_iter()
-            .filter(|t| t.state != TodoState::Dismissed)
-            .collect();
+        let todos: Vec<ReviewTodo> =
+            self.todos_of(id, &row.draft, row.updated_at)?.into_iter().filter(keep).collect();
         // What Okta has: the revision sent, else the draft as the first to-do found it.
         let sent = match self.store.submitted_rev(id)? {
             Some(rev) => self.store.draft_at(id, rev)?,
@@ -205,16 +232,9 @@ impl Library {
                 t.field.as_deref().is_some_and(|f| path == f || path.starts_with(&format!("{f}.")))
             })
         };
-        let also: Vec<&str> =
-            changes.iter().filter(|c| !covered(&c.path)).map(|c| c.label.as_str()).collect();
-        let mut out =
-            String::from("Hi OIN team,\n\nThank you for the review. Here is what we changed:\n\n");
-        out.push_str(&lines.join("\n"));
-        if !also.is_empty() {
-            out.push_str(&format!("\n\nAlso changed: {}.", also.join(", ")));
-        }
-        out.push_str("\n\nBest regards,\n[Your name]\n");
-        Ok(out)
+        let also: Vec<String> =
+            changes.iter().filter(|c| !covered(&c.path)).map(|c| c.label.clone()).collect();
+        Ok((lines, also))
     }
 
     /// Adds a to-do the email didn't make clear.

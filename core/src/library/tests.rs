@@ -411,3 +411,36 @@ fn two_to_dos_for_one_ask_merge_into_one_that_keeps_both_sentences() {
     assert_eq!(merged[0].quote, format!("{}\n{}", todos[0].quote, todos[1].quote));
     assert!(lib.change_todo(&id, 999, TodoChange::MergeInto { into: todos[0].id }).is_err());
 }
+
+#[test]
+fn an_update_s_what_changes_text_answers_the_review_s_done_to_dos() {
+    let (_d, mut lib) = library();
+    let view = lib.create(IntegrationType::WorkflowsConnector, None, NOW).unwrap();
+    let mut d = view.draft.clone();
+    d.app_info.app_name = Some("Acme Logs for Okta".into());
+    lib.save(&view.id, &d, NOW).unwrap();
+    lib.set_status(&view.id, SubmissionStatus::Published, NOW).unwrap();
+    let update = lib.update_published(&view.id, NOW + 1).unwrap();
+    lib.set_status(&update.id, SubmissionStatus::ToBeReviewed, NOW + 2).unwrap();
+    let email = "Hi,\n\n1. App name: please remove \"for Okta\" from the app name.\n2. Please provide a demo video.\n\nThanks,\nOIN";
+    let todos = lib.paste_review(&update.id, email.as_bytes(), NOW + 3).unwrap();
+    let mut fixed = lib.open(&update.id, NOW + 4).unwrap().draft;
+    fixed.app_info.app_name = Some("Acme Logs".into());
+    lib.save(&update.id, &fixed, NOW + 5).unwrap();
+    let before = lib.open(&update.id, NOW + 6).unwrap().lifecycle.update_of.unwrap();
+    assert!(!before.proposed_summary.contains("Okta's review"), "nothing done yet");
+    let name = todos.iter().find(|t| t.field.as_deref() == Some("appInfo.appName")).unwrap();
+    lib.change_todo(&update.id, name.id, TodoChange::Done).unwrap();
+    let of = lib.open(&update.id, NOW + 7).unwrap().lifecycle.update_of.unwrap();
+    assert!(
+        of.proposed_summary.starts_with("Renamed from “Acme Logs for Okta” to “Acme Logs”."),
+        "{}",
+        of.proposed_summary
+    );
+    assert!(
+        of.proposed_summary.contains("In answer to Okta's review:\n1. App name: now “Acme Logs”."),
+        "{}",
+        of.proposed_summary
+    );
+    assert!(!of.proposed_summary.contains("video"), "only what is done: {}", of.proposed_summary);
+}
