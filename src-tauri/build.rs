@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "copy_password",
     "starter_guide",
     "save_starter_guide",
+    "save_listing_picture",
     "paste_review",
     "pick_review",
     "paste_dropped_review",

@@ -133,3 +133,68 @@ mod tests {
         assert_eq!((wf.name.as_str(), wf.scopes.len()), ("Your integration", 0));
     }
 }
+
+/// The largest listing picture accepted for saving (a 2× export is ~1 MB).
+pub const MAX_PICTURE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Why a listing picture can't be saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PictureError {
+    #[error("the picture isn't a PNG OIN Studio can read ({0})")]
+    NotPng(String),
+    #[error("the picture is larger than {} MB", MAX_PICTURE_BYTES >> 20)]
+    TooLarge,
+    #[error("couldn't write {path}: {reason}")]
+    Write { path: String, reason: String },
+}
+
+/// Checks that `bytes` are a whole PNG (decoded, not only its header) and
+/// writes them to `path` through a temporary file beside it, so a failed
+/// write never leaves half a picture. Returns its size in pixels.
+pub fn save_picture(path: &std::path::Path, bytes: &[u8]) -> Result<(u32, u32), PictureError> {
+    if bytes.len() > MAX_PICTURE_BYTES {
+        return Err(PictureError::TooLarge);
+    }
+    let img = image::load_from_memory_with_format(bytes, image::ImageFormat::Png)
+        .map_err(|e| PictureError::NotPng(e.to_string()))?;
+    let write_err = |e: std::io::Error| PictureError::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    let tmp = path.with_extension("png.part");
+    std::fs::write(&tmp, bytes).map_err(write_err)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        write_err(e)
+    })?;
+    Ok((img.width(), img.height()))
+}
+
+#[cfg(test)]
+mod picture_tests {
+    use super::*;
+
+    #[test]
+    fn only_a_whole_png_is_saved_and_nothing_half_written_is_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("listing.png");
+        let mut png = Vec::new();
+        image::RgbaImage::from_pixel(40, 20, image::Rgba([1, 2, 3, 255]))
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        assert_eq!(save_picture(&path, &png).unwrap(), (40, 20));
+        assert_eq!(std::fs::read(&path).unwrap(), png);
+        let cut = &png[..png.len() / 2];
+        assert!(matches!(
+            save_picture(&dir.path().join("cut.png"), cut),
+            Err(PictureError::NotPng(_))
+        ));
+        assert!(matches!(
+            save_picture(&dir.path().join("x.png"), b"GIF89a"),
+            Err(PictureError::NotPng(_))
+        ));
+        let missing = dir.path().join("no/such/folder/x.png");
+        assert!(matches!(save_picture(&missing, &png), Err(PictureError::Write { .. })));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no .part file left");
+    }
+}

@@ -114,6 +114,12 @@ impl From<crate::updates::UpdateError> for IpcError {
     }
 }
 
+impl From<oin_core::listing::PictureError> for IpcError {
+    fn from(e: oin_core::listing::PictureError) -> Self {
+        Self::new(IpcErrorCode::Problem, e.to_string())
+    }
+}
+
 impl From<LibraryError> for IpcError {
     fn from(e: LibraryError) -> Self {
         let code = match &e {

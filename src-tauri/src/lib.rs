@@ -82,6 +82,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::clipboard::copy_password,
             commands::guide::starter_guide,
             commands::guide::save_starter_guide,
+            commands::guide::save_listing_picture,
             commands::review::paste_review,
             commands::review::pick_review,
             commands::review::paste_dropped_review,

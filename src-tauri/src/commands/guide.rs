@@ -56,3 +56,26 @@ pub fn save_starter_guide<R: Runtime>(
     }
     Ok(Some(path.display().to_string()))
 }
+
+/// Asks where to save the listing picture the window drew (a PNG, for
+/// marketing) and writes it; the saved path, or `None` when cancelled.
+#[tauri::command(async)]
+pub fn save_listing_picture<R: Runtime>(
+    app: AppHandle<R>,
+    file_name: String,
+    png: Vec<u8>,
+) -> Result<Option<String>, IpcError> {
+    let path = match std::env::var_os(PICK_FILE_ENV) {
+        Some(p) => Some(std::path::PathBuf::from(p)),
+        None => app
+            .dialog()
+            .file()
+            .set_file_name(&file_name)
+            .add_filter("PNG image", &["png"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = path else { return Ok(None) };
+    oin_core::listing::save_picture(&path, &png)?;
+    Ok(Some(path.display().to_string()))
+}

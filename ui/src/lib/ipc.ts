@@ -213,3 +213,6 @@ export const exitAnyway = () => call<null>("exit_anyway");
 export const exitCancel = () => call<null>("exit_cancel");
 export const onMenu = (handler: (item: MenuItem) => void): Promise<UnlistenFn> =>
   listen<MenuItem>("menu", (e) => handler(e.payload));
+/** Saves the listing picture the window drew; the path, or null when cancelled. */
+export const saveListingPicture = (fileName: string, png: Uint8Array) =>
+  call<string | null>("save_listing_picture", { fileName, png: Array.from(png) });
