@@ -5,6 +5,7 @@ mod commands;
 mod error;
 mod exit;
 mod menu;
+mod notify;
 mod opener;
 mod spelling;
 mod state;
@@ -164,6 +165,7 @@ fn poll_okta<R: Runtime>(app: tauri::AppHandle<R>) {
             if let Ok(lib) = state.shared() {
                 let report = state.connection.poll(lib, &state::now_ms);
                 if !report.is_empty() {
+                    notify::status_changes(&app, &report.changes);
                     let _ = app.emit("okta-status", report);
                 }
             }

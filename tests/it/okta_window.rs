@@ -45,13 +45,56 @@ fn clipboard() -> String {
     out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()
 }
 
+/// A desktop notification service on the session bus (see the script): each
+/// notification a line in `log`, each clicked after 1.5 s. Stopped on drop.
+struct Notifications {
+    child: std::process::Child,
+    log: PathBuf,
+}
+
+impl Notifications {
+    fn start(dir: &Path) -> Self {
+        use std::io::BufRead;
+        let log = dir.join("notifications.log");
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/desktop/notification_server.py");
+        let mut child = std::process::Command::new("/usr/bin/python3")
+            .arg(&script)
+            .arg(&log)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 runs (scripts/install-deps installs python3-dbus and python3-gi)");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ready", "the notification service is on the session bus");
+        Self { child, log }
+    }
+
+    fn shown(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+}
+
+impl Drop for Notifications {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 #[test]
 fn sign_in_by_device_code_submit_and_see_the_status_move() {
     let server = OktaServer::start();
     let data = tempfile::tempdir().unwrap();
     let opened = data.path().join("opened.log");
     let url = server.url();
+    let notifications = Notifications::start(data.path());
     let driver = Driver::start(&[
+        ("OIN_STUDIO_NOTIFY_ALWAYS", Path::new("1")),
         ("OIN_STUDIO_DATA_DIR", data.path()),
         ("OIN_STUDIO_ALLOW_LOOPBACK_HTTP", Path::new("1")),
         ("OIN_STUDIO_OPEN_LOG", &opened),
@@ -103,14 +146,29 @@ fn sign_in_by_device_code_submit_and_see_the_status_move() {
     assert_eq!(server.state().submissions[&remote].submits, 1);
     assert!(s.find(r#"[data-testid="remote"]"#).text().contains(&remote));
 
-    // Okta's reviewers publish it; the app hears it on its next round.
+    // Okta's reviewers publish it while the user is in the library; the app
+    // hears it on its next round, says so there and in an OS notification,
+    // and the notification's click opens the draft.
+    s.find(r#"[data-testid="back"]"#).click();
+    s.find(r#"[data-testid="library"]"#);
     server.set_status(&remote, "Published");
-    s.wait_until("the status follows Okta", |s| {
-        s.find(r#"[data-testid="status-label"]"#).text() == "Published"
+    s.wait_until("the library announces the move", |s| {
+        s.find_all(r#"[data-testid="library-notice"]"#)
+            .first()
+            .is_some_and(|n| n.text().contains("is now “Published”"))
     });
+    s.wait_until("an OS notification says so", |_| !notifications.shown().is_empty());
+    let shown = &notifications.shown()[0];
+    assert_eq!(shown["summary"], "Acme Log Shipper is published in the OIN", "{shown}");
+    assert_eq!(shown["app"], "OIN Studio");
+    assert!(shown["actions"].as_array().unwrap().iter().any(|a| a == "default"), "{shown}");
+    s.wait_until("the click opens the draft", |s| {
+        s.find_all(r#"[data-testid="status-label"]"#)
+            .first()
+            .is_some_and(|l| l.text() == "Published")
+    });
+    assert_eq!(s.find(r#"[data-testid="editor-title"]"#).text(), "Acme Log Shipper");
     assert!(s.find(r#"[data-testid="okta-status"]"#).text().contains("Published"));
-    let notice = s.find(r#"[data-testid="editor-notice"]"#).text();
-    assert!(notice.contains("to “Published”"), "the move is announced: {notice}");
     s.script("window.scrollTo(0, 0)", serde_json::json!([]));
     s.screenshot(&shots().join("33-status-moved.png"));
     server.assert_clean();

@@ -28,7 +28,7 @@ type GuideCache = std::collections::HashMap<(String, String), Option<crate::guid
 pub use guide::{check_guide, GuideFormat};
 pub use lifecycle::{Lifecycle, StatusEvent, TrashItem, UpdateOf};
 pub use logo::{attach, attach_path, fix_logo, listing, logo_view, LogoSide, LogoView};
-pub use okta::{Prepared, StatusChange};
+pub use okta::{headline, Prepared, StatusChange};
 pub use review::{ReviewTodo, TodoChange};
 
 /// One row of the library.

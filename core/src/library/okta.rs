@@ -37,6 +37,21 @@ pub struct StatusChange {
     pub from: String,
     pub to: String,
     pub okta_status: String,
+    /// What an OS notification says: "Okta needs changes to Acme Logs".
+    pub headline: String,
+}
+
+/// The notification's words for a submission Okta moved to `to`.
+pub fn headline(name: &str, to: SubmissionStatus) -> String {
+    use SubmissionStatus as S;
+    match to {
+        S::IsvNeedsToReview | S::IsvNeedsToFixBugs => format!("Okta needs changes to {name}"),
+        S::Published => format!("{name} is published in the OIN"),
+        S::Draft => format!("{name} is a draft again in Okta"),
+        S::ToBeReviewed | S::ToBeQaTested | S::FinalReview => {
+            format!("Okta moved {name} on: {}", to.label(true))
+        }
+    }
 }
 
 impl Library {
@@ -226,6 +241,7 @@ impl Library {
             from: current.label(true).to_owned(),
             to: next.label(true).to_owned(),
             okta_status: okta_status.to_owned(),
+            headline: headline(&row.draft.display_name(), next),
         }))
     }
 

@@ -216,3 +216,6 @@ export const onMenu = (handler: (item: MenuItem) => void): Promise<UnlistenFn> =
 /** Saves the listing picture the window drew; the path, or null when cancelled. */
 export const saveListingPicture = (fileName: string, png: Uint8Array) =>
   call<string | null>("save_listing_picture", { fileName, png: Array.from(png) });
+/** A notification was clicked: open this draft. */
+export const onOpenDraft = (handler: (id: string) => void): Promise<UnlistenFn> =>
+  listen<string>("open-draft", (e) => handler(e.payload));

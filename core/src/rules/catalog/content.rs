@@ -58,7 +58,7 @@ pub(super) fn bracketed_gap(v: &str) -> Option<&str> {
     let mut rest = v;
     while let Some(open) = rest.find('[') {
         let after = &rest[open + 1..];
-        let Some(close) = after.find(']') else { return None };
+        let close = after.find(']')?;
         let inner = &after[..close];
         let link = after[close + 1..].starts_with('(');
         let words = inner.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();

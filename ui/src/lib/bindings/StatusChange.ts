@@ -3,4 +3,8 @@
 /**
  * A status that moved because Okta said so.
  */
-export type StatusChange = { draftId: string, name: string, from: string, to: string, oktaStatus: string, };
+export type StatusChange = { draftId: string, name: string, from: string, to: string, oktaStatus: string, 
+/**
+ * What an OS notification says: "Okta needs changes to Acme Logs".
+ */
+headline: string, };
