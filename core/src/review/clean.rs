@@ -10,6 +10,9 @@ pub struct Ask {
     pub context: Option<String>,
     /// The sentence before, in the same paragraph ("X redirects. Please fix it.").
     pub prev: Option<String>,
+    /// For a list item: the line that introduced the list, when it ends with
+    /// a colon ("The following test cases failed:").
+    pub lead: Option<String>,
 }
 
 fn looks_like_eml(bytes: &[u8]) -> bool {
@@ -247,11 +250,21 @@ pub fn asks(text: &str) -> Vec<Ask> {
     let mut context: Option<String> = None;
     let mut current: Option<String> = None;
     let mut paragraph = String::new();
-    let flush_par = |paragraph: &mut String, out: &mut Vec<Ask>, context: &Option<String>| {
+    let mut lead: Option<String> = None;
+    let flush_par = |paragraph: &mut String,
+                     out: &mut Vec<Ask>,
+                     context: &Option<String>,
+                     lead: &mut Option<String>| {
         let mut prev: Option<String> = None;
         let all: Vec<String> = paragraph.lines().flat_map(|l| sentences(l.trim())).collect();
+        if let Some(last) = all.last() {
+            // A paragraph ending in a colon introduces the list after it.
+            *lead = last.trim_end().ends_with(':').then(|| last.clone());
+        }
         for s in all {
-            out.push(Ask { text: s.clone(), context: context.clone(), prev: prev.take() });
+            let ask =
+                Ask { text: s.clone(), context: context.clone(), prev: prev.take(), lead: None };
+            out.push(ask);
             prev = Some(s);
         }
         paragraph.clear();
@@ -260,16 +273,16 @@ pub fn asks(text: &str) -> Vec<Ask> {
         let t = line.trim();
         if t.is_empty() {
             if let Some(c) = current.take() {
-                out.push(Ask { text: c, context: context.clone(), prev: None });
+                out.push(Ask { text: c, context: context.clone(), prev: None, lead: lead.clone() });
             }
-            flush_par(&mut paragraph, &mut out, &context);
+            flush_par(&mut paragraph, &mut out, &context, &mut lead);
             continue;
         }
         if let Some(rest) = item(line) {
             if let Some(c) = current.take() {
-                out.push(Ask { text: c, context: context.clone(), prev: None });
+                out.push(Ask { text: c, context: context.clone(), prev: None, lead: lead.clone() });
             }
-            flush_par(&mut paragraph, &mut out, &context);
+            flush_par(&mut paragraph, &mut out, &context, &mut lead);
             // "1. Logo:" alone names what its sub-items are about.
             if let Some(h) =
                 heading(rest).filter(|h| rest.ends_with(':') && h.split_whitespace().count() <= 4)
@@ -286,7 +299,12 @@ pub fn asks(text: &str) -> Vec<Ask> {
                 && heading(t).is_some()
                 && t.ends_with(':')
             {
-                out.push(Ask { text: std::mem::take(c), context: context.clone(), prev: None });
+                out.push(Ask {
+                    text: std::mem::take(c),
+                    context: context.clone(),
+                    prev: None,
+                    lead: lead.clone(),
+                });
                 current = None;
                 context = heading(t);
                 continue;
@@ -316,9 +334,9 @@ pub fn asks(text: &str) -> Vec<Ask> {
         paragraph.push_str(t);
     }
     if let Some(c) = current.take() {
-        out.push(Ask { text: c, context: context.clone(), prev: None });
+        out.push(Ask { text: c, context: context.clone(), prev: None, lead: lead.clone() });
     }
-    flush_par(&mut paragraph, &mut out, &context);
+    flush_par(&mut paragraph, &mut out, &context, &mut lead);
     out.retain(|a| !a.text.trim().is_empty());
     out
 }

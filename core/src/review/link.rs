@@ -296,7 +296,11 @@ impl Vocabulary {
     pub(super) fn todo(&self, ask: &Ask) -> Option<Todo> {
         let text = ask.text.trim();
         let ws = words(text);
-        if !is_ask(&ws, text) || resolved(&ws) || boilerplate(&ws) {
+        // An item of a list the email introduced as problems ("The following
+        // test cases failed:") is an ask even when it only states the problem.
+        let lead = ask.lead.as_deref().map(words).unwrap_or_default();
+        let listed = any(&lead, PROBLEM_LEADS);
+        if !(is_ask(&ws, text) || listed && ws.len() >= 3) || resolved(&ws) || boilerplate(&ws) {
             return None;
         }
         // "X redirects to a sign-in page. Please make it public.": the sentence
@@ -304,10 +308,14 @@ impl Vocabulary {
         let refers = ws
             .iter()
             .any(|w| matches!(w.as_str(), "it" | "this" | "that" | "they" | "these" | "them"));
-        let before = ask
-            .prev
-            .as_deref()
-            .filter(|p| refers && self.field(text).is_none() && self.field(p).is_some());
+        // "Logo: The logo has a transparent background. Please upload …": the
+        // statement before an ask about the same field is part of its quote.
+        let before = ask.prev.as_deref().filter(|p| {
+            let here = self.field(text);
+            let there = self.field(p);
+            (refers && here.is_none() && there.is_some())
+                || (!is_ask(&words(p), p) && there.is_some() && there == here)
+        });
         let quote = match before {
             Some(p) => format!("{p} {text}"),
             None => text.to_owned(),
@@ -342,7 +350,7 @@ impl Vocabulary {
             TodoKind::FixDocument
         } else if field.is_some() {
             TodoKind::FixField
-        } else if any(&ws, APP) {
+        } else if any(&ws, APP) || listed && any(&lead, &["failed", "fail", "fails", "failing"]) {
             TodoKind::FixApp
         } else if text.ends_with('?') {
             TodoKind::ReplyOnly
@@ -644,6 +652,26 @@ const APP: &[&str] = &[
     "sync",
     "request",
     "requests",
+];
+
+/// What an email says before a list of things to fix.
+const PROBLEM_LEADS: &[&str] = &[
+    "failed",
+    "fail",
+    "failing",
+    "issue",
+    "issues",
+    "problem",
+    "problems",
+    "need to be addressed",
+    "needs to be addressed",
+    "must be addressed",
+    "please address",
+    "please fix",
+    "needs fixing",
+    "missing",
+    "required changes",
+    "changes required",
 ];
 
 fn is_ask(ws: &[String], text: &str) -> bool {

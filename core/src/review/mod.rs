@@ -65,8 +65,29 @@ pub fn parse(email: &[u8], t: IntegrationType, draft: Option<&Draft>, pack: &Rul
     let text = clean_email(email);
     let vocab = link::Vocabulary::new(t, pack, draft);
     let mut todos: Vec<Todo> = Vec::new();
+    // The ask the last to-do came from, to join the next sentence of the same
+    // paragraph when it asks about the same field ("The guide requires a
+    // login. Please make it public." is one to-do).
+    let mut last_ask: Option<String> = None;
     for ask in asks(&text) {
-        let Some(todo) = vocab.todo(&ask) else { continue };
+        let Some(todo) = vocab.todo(&ask) else {
+            last_ask = None;
+            continue;
+        };
+        if let Some(prev) = todos.last_mut().filter(|p| {
+            p.field.is_some()
+                && p.field == todo.field
+                && p.kind == todo.kind
+                && ask.prev.is_some()
+                && ask.prev == last_ask
+        }) {
+            if !prev.quote.contains(&todo.quote) {
+                prev.quote = format!("{} {}", prev.quote, ask.text.trim());
+            }
+            last_ask = Some(ask.text.clone());
+            continue;
+        }
+        last_ask = Some(ask.text.clone());
         // The same ask said twice (a summary line and its item) is one to-do.
         if todos.iter().any(|t| {
             t.field == todo.field

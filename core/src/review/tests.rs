@@ -243,3 +243,78 @@ OIN QA";
         ]
     );
 }
+
+/// Labeled paragraphs, each a statement then its ask: one to-do per label,
+/// the statement in the quote; two sentences about one field are one to-do.
+#[test]
+fn labeled_paragraphs_make_one_to_do_each_with_the_problem_in_the_quote() {
+    let email = r#"Hello Jordan,
+
+Thank you for submitting Acme Logs to the Okta Integration Network. Our team has reviewed your submission and found a few items that need to be addressed before we can proceed:
+
+Logo: The logo you provided has a transparent background. Please upload a logo with a solid background.
+Description: The app description mentions "the best SIEM". Please avoid superlatives in the description.
+Escalation support: Please provide a group email address instead of a personal one (jordan@acme.com).
+Configuration guide: The guide at https://docs.acme.com/okta requires a login. Please make the guide publicly accessible.
+
+Also, we were unable to sign in with the test account credentials provided. Could you verify the username and password?
+
+Once these are resolved, please update your submission in the OIN Wizard and let us know.
+
+Best regards,
+Okta OIN Team
+"#;
+    let got = parse(email.as_bytes(), IntegrationType::ApiService, None, pack("oin-2026")).todos;
+    let short: Vec<_> = got.iter().map(|t| (t.field.clone(), t.kind)).collect();
+    assert_eq!(
+        short,
+        [
+            (f("appInfo.appIcon"), TodoKind::FixField),
+            (f("appInfo.description"), TodoKind::FixField),
+            (f("support.escalationContact"), TodoKind::FixField),
+            (f("apiService.configGuideUrl"), TodoKind::FixDocument),
+            (f("testAccount.username"), TodoKind::FixField),
+        ]
+    );
+    assert!(got[0].quote.starts_with("Logo: The logo you provided has a transparent background."));
+    assert!(
+        got[3].quote.ends_with("Please make the guide publicly accessible."),
+        "{}",
+        got[3].quote
+    );
+    assert!(got[4].quote.contains("Could you verify the username and password?"));
+}
+
+/// A list of failing test cases is a list of asks even where an item only
+/// states the failure; a resolved item and the signature are not asks.
+#[test]
+fn each_failing_test_case_of_a_list_is_a_to_do() {
+    let email = r#"Hi there,
+
+We have completed QA testing for your connector "Acme HR". The following test cases failed:
+
+  * TC-04 "Create User" - the card returns a 500 error when the department field is empty.
+  * TC-07 "Search Users" - pagination does not return more than 100 results.
+
+Please fix these in your connector and provide an updated version number. Additionally, please attach a short video walkthrough of the authorization flow.
+
+Regarding the documentation: the Authorization section is missing from your connector documentation.
+
+The item about the icon has been resolved, thank you.
+
+Regards,
+Sam
+Okta Workflows Team
+"#;
+    let got = todos(email, IntegrationType::WorkflowsConnector, None);
+    assert_eq!(
+        got,
+        [
+            (None, TodoKind::FixApp),
+            (None, TodoKind::FixApp),
+            (f("workflows.version"), TodoKind::FixField),
+            (None, TodoKind::ProvideMaterial),
+            (f("workflows.userDocUrl"), TodoKind::FixDocument),
+        ]
+    );
+}
