@@ -96,13 +96,16 @@ pub fn inspect(bytes: &[u8]) -> Result<Inspected, LogoError> {
         return Err(LogoError::Empty);
     }
     if looks_like_svg(bytes) {
-        return svg(bytes);
+        return svg(bytes).and_then(has_pixels);
     }
     let reader = || ImageReader::new(Cursor::new(bytes)).with_guessed_format();
     let guessed = reader().map_err(corrupt)?;
     let format = guessed.format().and_then(format_of).ok_or(LogoError::NotAnImage)?;
     // The header alone says how big the image claims to be: refuse bombs before decoding.
     let (width, height) = guessed.into_dimensions().map_err(corrupt)?;
+    if width == 0 || height == 0 {
+        return Err(LogoError::NoPixels { width, height });
+    }
     if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(LogoError::TooLarge { width, height });
     }
@@ -127,7 +130,7 @@ pub fn inspect(bytes: &[u8]) -> Result<Inspected, LogoError> {
     let frames = if format == LogoFormat::Gif { gif_frames(bytes) } else { 1 };
     let image = image.to_rgba8();
     let alpha_used = has_alpha && image.pixels().any(|p| p.0[3] < 255);
-    Ok(Inspected {
+    has_pixels(Inspected {
         report: LogoReport {
             format,
             bytes: bytes.len() as u64,
@@ -141,6 +144,16 @@ pub fn inspect(bytes: &[u8]) -> Result<Inspected, LogoError> {
         },
         image,
     })
+}
+
+/// A decoder may still hand back an empty picture (a GIF whose frame is
+/// 257×0): nothing downstream can measure it.
+fn has_pixels(i: Inspected) -> Result<Inspected, LogoError> {
+    let (width, height) = i.image.dimensions();
+    if width == 0 || height == 0 {
+        return Err(LogoError::NoPixels { width, height });
+    }
+    Ok(i)
 }
 
 fn orientation_code(o: image::metadata::Orientation) -> u8 {

@@ -115,6 +115,8 @@ pub enum LogoError {
     TooLarge { width: u32, height: u32 },
     #[error("The image is damaged or cut short: {0}")]
     Corrupt(String),
+    #[error("The image has no pixels ({width}×{height}). Export it again from the original.")]
+    NoPixels { width: u32, height: u32 },
 }
 
 /// A small PNG of the image (longest side `max`), as a `data:` URL the UI can

@@ -131,6 +131,16 @@ fn hostile_files_fail_fast_with_a_clear_error() {
     assert!(matches!(err, LogoError::TooLarge { width: 60_000, height: 60_000 }), "{err:?}");
     assert!(t.elapsed() < std::time::Duration::from_millis(200));
     assert!(err.to_string().contains("100 megapixels"));
+    // Found by `scripts/fuzz`: a GIF whose screen is 257×1 and whose frame
+    // decodes to 257×0 pixels panicked the analysis; it is "no pixels" now.
+    let gif = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        "R0lGODlhAQEAAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==",
+    )
+    .unwrap();
+    let err = judge(&gif).unwrap_err();
+    assert!(matches!(err, LogoError::NoPixels { .. }), "{err:?}");
+    assert!(err.to_string().contains("no pixels"));
 }
 
 /// PNG's chunk checksum (CRC-32, reflected, polynomial 0xEDB88320).
