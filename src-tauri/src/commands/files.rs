@@ -20,6 +20,25 @@ pub const PICK_FILE_ENV: &str = "OIN_STUDIO_PICK_FILE";
 /// The same hook for the folder an export goes to.
 pub const PICK_FOLDER_ENV: &str = "OIN_STUDIO_PICK_FOLDER";
 
+/// The file the user opens (`save: None`) or saves as (`save: Some(name)`),
+/// of the kind `filter` names; `None` when cancelled. `PICK_FILE_ENV` answers
+/// instead of the dialog.
+pub fn pick_path<R: Runtime>(
+    app: &AppHandle<R>,
+    filter: (&str, &[&str]),
+    save: Option<&str>,
+) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os(PICK_FILE_ENV) {
+        return Some(std::path::PathBuf::from(path));
+    }
+    let dialog = app.dialog().file().add_filter(filter.0, filter.1);
+    let picked = match save {
+        Some(name) => dialog.set_file_name(name).blocking_save_file(),
+        None => dialog.blocking_pick_file(),
+    };
+    picked.and_then(|p| p.into_path().ok())
+}
+
 /// Opens the native file dialog for `slot`; `None` when the user cancels.
 #[tauri::command(async)]
 pub fn pick_attachment<R: Runtime>(
@@ -27,17 +46,7 @@ pub fn pick_attachment<R: Runtime>(
     state: State<'_, AppState>,
     slot: AttachmentSlot,
 ) -> Result<Option<Attachment>, IpcError> {
-    let (name, extensions) = slot.filter();
-    let path = match std::env::var_os(PICK_FILE_ENV) {
-        Some(path) => Some(std::path::PathBuf::from(path)),
-        None => app
-            .dialog()
-            .file()
-            .add_filter(name, extensions)
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok()),
-    };
-    let Some(path) = path else { return Ok(None) };
+    let Some(path) = pick_path(&app, slot.filter(), None) else { return Ok(None) };
     Ok(Some(oin_core::library::attach_path(state.shared()?, &path)?))
 }
 
@@ -63,16 +72,9 @@ pub fn import_draft<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<DraftSummary>, IpcError> {
-    let path = match std::env::var_os(PICK_FILE_ENV) {
-        Some(path) => Some(std::path::PathBuf::from(path)),
-        None => app
-            .dialog()
-            .file()
-            .add_filter("OIN Studio draft", &["json"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok()),
+    let Some(path) = pick_path(&app, ("OIN Studio draft", &["json"]), None) else {
+        return Ok(None);
     };
-    let Some(path) = path else { return Ok(None) };
     Ok(Some(state.library()?.import(&path, crate::state::now_ms())?))
 }
 

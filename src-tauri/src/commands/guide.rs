@@ -6,9 +6,8 @@ use oin_core::guide::write::Starter;
 use oin_core::guide::GuideReport;
 use oin_core::library::GuideFormat;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::files::PICK_FILE_ENV;
+use crate::commands::files::pick_path;
 use crate::commands::okta::refused;
 use crate::error::IpcError;
 use crate::opener;
@@ -39,17 +38,8 @@ pub fn save_starter_guide<R: Runtime>(
     open: bool,
 ) -> Result<Option<String>, IpcError> {
     let name = state.library()?.starter_guide(&id, format)?.file_name;
-    let path = match std::env::var_os(PICK_FILE_ENV) {
-        Some(p) => Some(std::path::PathBuf::from(p)),
-        None => app
-            .dialog()
-            .file()
-            .set_file_name(&name)
-            .add_filter(format.extension(), &[format.extension()])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
-    };
-    let Some(path) = path else { return Ok(None) };
+    let ext = format.extension();
+    let Some(path) = pick_path(&app, (ext, &[ext]), Some(&name)) else { return Ok(None) };
     state.library()?.save_starter_guide(&id, format, &path)?;
     if open {
         opener::open(&path.to_string_lossy()).map_err(refused)?;
@@ -65,17 +55,9 @@ pub fn save_listing_picture<R: Runtime>(
     file_name: String,
     png: Vec<u8>,
 ) -> Result<Option<String>, IpcError> {
-    let path = match std::env::var_os(PICK_FILE_ENV) {
-        Some(p) => Some(std::path::PathBuf::from(p)),
-        None => app
-            .dialog()
-            .file()
-            .set_file_name(&file_name)
-            .add_filter("PNG image", &["png"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
+    let Some(path) = pick_path(&app, ("PNG image", &["png"]), Some(&file_name)) else {
+        return Ok(None);
     };
-    let Some(path) = path else { return Ok(None) };
     oin_core::listing::save_picture(&path, &png)?;
     Ok(Some(path.display().to_string()))
 }

@@ -4,9 +4,8 @@
 use oin_core::library::{ReviewTodo, TodoChange};
 use oin_core::review::Todo;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::files::PICK_FILE_ENV;
+use crate::commands::files::pick_path;
 use crate::error::IpcError;
 use crate::state::{now_ms, AppState};
 
@@ -26,16 +25,7 @@ pub fn pick_review<R: Runtime>(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Option<Vec<ReviewTodo>>, IpcError> {
-    let path = match std::env::var_os(PICK_FILE_ENV) {
-        Some(p) => Some(std::path::PathBuf::from(p)),
-        None => app
-            .dialog()
-            .file()
-            .add_filter("Email", &["eml", "txt"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok()),
-    };
-    let Some(path) = path else { return Ok(None) };
+    let Some(path) = pick_path(&app, ("Email", &["eml", "txt"]), None) else { return Ok(None) };
     Ok(Some(state.library()?.paste_review_file(&id, &path, now_ms())?))
 }
 
