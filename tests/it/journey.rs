@@ -172,10 +172,11 @@ fn check_workflows_draft_after_restart(s: &Session) {
 }
 
 /// Presses `keys` in the name field (or clicks Undo) until it reads `want`.
-/// A name typed on a loaded machine may span two autosaves, so more than one
-/// step may be needed — each must move the text, and at most four are allowed.
+/// A name typed on a loaded machine may span several autosaves (one at most
+/// every 300 ms), so more than one step may be needed — each must move the
+/// text, and no more steps than the name has letters.
 fn step_until(s: &Session, keys: Option<&str>, want: &str, what: &str) {
-    for _ in 0..4 {
+    for _ in 0..16 {
         let before = field(s, "appInfo.appName").value();
         if before == want {
             return;

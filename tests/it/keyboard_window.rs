@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use oin_tests::keyboard::Keyboard;
+use oin_tests::keyboard::{Keyboard, PrivateDisplay};
 use oin_tests::webdriver::Driver;
 
 fn fixture(name: &str) -> PathBuf {
@@ -24,11 +24,16 @@ const EMAIL: &str = "Hi team,\n\nWe found one issue:\n\n1. Display name: please 
 fn a_draft_from_new_to_the_submit_dialog_by_keyboard_only() {
     let data = tempfile::tempdir().unwrap();
     let logo = fixture("logo.png");
-    let driver =
-        Driver::start(&[("OIN_STUDIO_DATA_DIR", data.path()), ("OIN_STUDIO_PICK_FILE", &logo)]);
+    // Its own display: the keys can't go to another test's window.
+    let display = PrivateDisplay::start();
+    let driver = Driver::start(&[
+        ("OIN_STUDIO_DATA_DIR", data.path()),
+        ("OIN_STUDIO_PICK_FILE", &logo),
+        ("DISPLAY", std::path::Path::new(&display.name)),
+    ]);
     let s = driver.session();
     s.find(r#"[data-testid="library-empty"]"#);
-    let k = Keyboard::new(&s, driver.app_pid());
+    let k = Keyboard::new(&s, driver.app_pid(), &display);
 
     // The library: Tab to "New API service", Enter.
     k.tab_to(r#"[data-testid="new-api"]"#, true, 20);

@@ -2,19 +2,65 @@
 //! through GTK and WebKit like a keypress on a laptop, never a script setting
 //! a value. `tab_to` presses Tab (or Shift+Tab) until the focus is where the
 //! user wants it, so reaching a control proves it is in the Tab order.
+//!
+//! X sends keys to whichever window has the focus, and the window tests run
+//! side by side: a journey by keyboard runs its app on a `PrivateDisplay` of
+//! its own, so no other test's window can take a key meant for it (or get one).
 
-use std::process::Command;
+use std::io::BufRead;
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
 
 use crate::webdriver::Session;
 
+/// A virtual X display of one test's own (Xvfb picks a free number). Gone on drop.
+pub struct PrivateDisplay {
+    child: Child,
+    /// `:N`, for `DISPLAY`.
+    pub name: String,
+}
+
+impl PrivateDisplay {
+    pub fn start() -> Self {
+        let mut child = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb runs (scripts/install-deps installs xvfb)");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let n: u32 = line.trim().parse().expect("Xvfb says which display it took");
+        Self { child, name: format!(":{n}") }
+    }
+}
+
+impl Drop for PrivateDisplay {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// The X window of the app process `pid` (waits up to 10 s for it to map).
 pub fn window_of(pid: u32) -> String {
+    window_on(pid, None)
+}
+
+fn xdotool_on(display: Option<&str>) -> Command {
+    let mut cmd = Command::new("xdotool");
+    if let Some(d) = display {
+        cmd.env("DISPLAY", d);
+    }
+    cmd
+}
+
+fn window_on(pid: u32, display: Option<&str>) -> String {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let out = Command::new("xdotool")
+        let out = xdotool_on(display)
             .args([
                 "search",
                 "--all",
@@ -38,21 +84,23 @@ pub fn window_of(pid: u32) -> String {
 pub struct Keyboard<'s> {
     session: &'s Session,
     window: String,
+    display: String,
 }
 
 impl<'s> Keyboard<'s> {
-    /// Focuses the app's window (as a click on its title bar would) for the keys.
-    pub fn new(session: &'s Session, pid: u32) -> Self {
-        let window = window_of(pid);
-        let ok = Command::new("xdotool").args(["windowfocus", "--sync", &window]).status();
+    /// Focuses the app's window on `display` (as a click on its title bar
+    /// would) for the keys.
+    pub fn new(session: &'s Session, pid: u32, display: &PrivateDisplay) -> Self {
+        let window = window_on(pid, Some(&display.name));
+        let ok = xdotool_on(Some(&display.name)).args(["windowfocus", "--sync", &window]).status();
         assert!(ok.is_ok_and(|s| s.success()), "the window takes the focus");
-        Self { session, window }
+        Self { session, window, display: display.name.clone() }
     }
 
     fn xdotool(&self, args: &[&str]) {
         let mut all = vec!["windowfocus", "--sync", self.window.as_str()];
         all.extend_from_slice(args);
-        let ok = Command::new("xdotool").args(&all).status();
+        let ok = xdotool_on(Some(&self.display)).args(&all).status();
         assert!(ok.is_ok_and(|s| s.success()), "xdotool {args:?}");
         // Let GTK and WebKit deliver it before the next look at the page.
         std::thread::sleep(Duration::from_millis(40));
