@@ -99,9 +99,15 @@ impl Driver {
     /// Launches the app with command-line `args` (as the OS does when a file
     /// is double-clicked) and opens a session on its window.
     pub fn session_with_args(&self, args: &[&str]) -> Session {
+        self.session_of(&app_binary(), args)
+    }
+
+    /// Launches another Tauri app (the benchmarks' hello-world baseline) under
+    /// this driver and opens a session on its window.
+    pub fn session_of(&self, binary: &Path, args: &[&str]) -> Session {
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "wry",
-            "tauri:options": {"application": app_binary(), "args": args}
+            "tauri:options": {"application": binary, "args": args}
         }}});
         let resp = post(&format!("{}/session", self.url), &caps);
         let id = resp["value"]["sessionId"].as_str().expect("a session id").to_owned();
@@ -113,6 +119,12 @@ impl Driver {
     /// The pid of the app process this driver launched (its descendant named
     /// `oin-studio`), so tests running side by side each find their own.
     pub fn app_pid(&self) -> u32 {
+        self.pid_of("oin-studio")
+    }
+
+    /// The pid of the one process named `comm` (as /proc shows it: at most 15
+    /// bytes) this driver launched.
+    pub fn pid_of(&self, comm: &str) -> u32 {
         let parent_of = |pid: u32| -> Option<u32> {
             let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
             stat[stat.rfind(')')? + 2..].split(' ').nth(1)?.parse().ok()
@@ -131,12 +143,11 @@ impl Driver {
             .flatten()
             .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
             .filter(|pid| {
-                std::fs::read_to_string(format!("/proc/{pid}/comm"))
-                    .is_ok_and(|c| c.trim() == "oin-studio")
+                std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == comm)
             })
             .filter(|pid| mine(*pid))
             .collect();
-        assert_eq!(pids.len(), 1, "exactly one app process under this driver: {pids:?}");
+        assert_eq!(pids.len(), 1, "exactly one {comm} process under this driver: {pids:?}");
         pids[0]
     }
 }

@@ -1,0 +1,254 @@
+//! The real window, measured side by side with a hello-world Tauri app built
+//! from the same Tauri (`tests/hello-world`): launches alternate — OIN Studio
+//! with an empty library, the hello-world, OIN Studio with ten drafts — on the
+//! same display and session bus, and each figure is a ratio pair by pair.
+//! Every step waits for what a user would see, never for a fixed time.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use oin_tests::webdriver::{Driver, Session};
+use serde_json::json;
+
+use crate::report::Report;
+
+/// The baseline app: `OIN_HELLO_BIN`, or the release build `scripts/bench` makes.
+fn hello_binary() -> PathBuf {
+    std::env::var_os("OIN_HELLO_BIN").map(PathBuf::from).unwrap_or_else(|| {
+        crate::report::target_dir().join("release").join(if cfg!(windows) {
+            "hello-world.exe"
+        } else {
+            "hello-world"
+        })
+    })
+}
+
+/// One app under test: how to launch it and what a user sees when it is ready.
+struct App<'d> {
+    driver: &'d Driver,
+    binary: PathBuf,
+    /// The process name in /proc (15 bytes at most).
+    comm: &'static str,
+    /// What the user sees when the app is ready, and how many of them.
+    ready: &'static str,
+    count: usize,
+}
+
+struct Launch<'d> {
+    session: Session,
+    ms: f64,
+    pid: u32,
+    driver: &'d Driver,
+}
+
+impl<'d> App<'d> {
+    fn launch(&self) -> Launch<'d> {
+        let t = Instant::now();
+        let session = self.driver.session_of(&self.binary, &[]);
+        // Polled tightly (not `wait_until`'s 50 ms) so the figure isn't rounded up.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while session.find_all(self.ready).len() != self.count {
+            assert!(Instant::now() < deadline, "{} never showed {}", self.comm, self.ready);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        Launch { session, ms, pid: self.driver.pid_of(self.comm), driver: self.driver }
+    }
+}
+
+impl Launch<'_> {
+    /// PSS of the app and its WebKit processes once start-up has settled (the
+    /// web process's memory keeps moving for a moment after the first paint).
+    fn settled_pss(&self) -> f64 {
+        let mut last = tree_memory_mib(self.pid).1;
+        for _ in 0..20 {
+            std::thread::sleep(Duration::from_millis(250));
+            let now = tree_memory_mib(self.pid).1;
+            if (now - last).abs() < 0.5 {
+                return now;
+            }
+            last = now;
+        }
+        last
+    }
+
+    /// Quits the app and waits until its process is gone, so launches never overlap.
+    fn quit(self) {
+        let pid = self.pid;
+        drop(self.session);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Path::new(&format!("/proc/{pid}")).exists()
+            && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .is_ok_and(|s| s.rsplit(')').next().is_some_and(|r| r.starts_with(" Z")))
+        {
+            assert!(Instant::now() < deadline, "the app {pid} never quit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.driver;
+    }
+}
+
+/// Memory of `root` and every process it started (WebKit's web and network
+/// processes), in MiB: (RSS summed, PSS summed). PSS shares pages between
+/// processes fairly, so it is the better total.
+pub fn tree_memory_mib(root: u32) -> (f64, f64) {
+    let mut parent = HashMap::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        let Some(close) = stat.rfind(')') else { continue };
+        let ppid = stat[close + 2..].split(' ').nth(1).and_then(|p| p.parse::<u32>().ok());
+        parent.insert(pid, ppid.unwrap_or(0));
+    }
+    let in_tree = |mut pid: u32| loop {
+        if pid == root {
+            return true;
+        }
+        match parent.get(&pid) {
+            Some(&pp) if pp != 0 && pp != pid => pid = pp,
+            _ => return false,
+        }
+    };
+    let field = |file: &str, key: &str| -> u64 {
+        parent
+            .keys()
+            .filter(|p| in_tree(**p))
+            .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/{file}")).ok())
+            .filter_map(|s| {
+                s.lines()
+                    .find(|l| l.starts_with(key))
+                    .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            })
+            .sum()
+    };
+    let rss = field("status", "VmRSS:");
+    let pss = field("smaps_rollup", "Pss:");
+    (rss as f64 / 1024.0, pss as f64 / 1024.0)
+}
+
+/// Start-up to interactive and memory, OIN Studio against the hello-world,
+/// `rounds` rounds of three launches each (the order turns every round).
+pub fn startup(report: &mut Report, rounds: usize, seeded: &Path) {
+    let empty = tempfile::tempdir().unwrap();
+    let d_empty = Driver::start(&[("OIN_STUDIO_DATA_DIR", empty.path())]);
+    let d_ten = Driver::start(&[("OIN_STUDIO_DATA_DIR", seeded)]);
+    let oin = oin_tests::webdriver::app_binary();
+    let hello = hello_binary();
+    assert!(hello.exists(), "{} is missing: scripts/bench builds it", hello.display());
+    println!("baseline: {}", hello.display());
+    let apps = [
+        App {
+            driver: &d_empty,
+            binary: oin.clone(),
+            comm: "oin-studio",
+            ready: r#"main[data-ready="true"] [data-testid="library-empty"]"#,
+            count: 1,
+        },
+        App {
+            driver: &d_empty,
+            binary: hello,
+            comm: "hello-world",
+            ready: r#"main[data-ready="true"] [data-testid="hello"]"#,
+            count: 1,
+        },
+        App {
+            driver: &d_ten,
+            binary: oin,
+            comm: "oin-studio",
+            ready: r#"main[data-ready="true"] [data-testid="draft-row"]"#,
+            count: 10,
+        },
+    ];
+    // One launch of each first: the page cache warms for all three alike.
+    for app in &apps {
+        app.launch().quit();
+    }
+    let mut ms = [vec![], vec![], vec![]];
+    let mut pss = [vec![], vec![], vec![]];
+    for round in 0..rounds {
+        let mut order = [0, 1, 2];
+        order.rotate_left(round % 3);
+        for i in order {
+            let launch = apps[i].launch();
+            ms[i].push(launch.ms);
+            pss[i].push(launch.settled_pss());
+            launch.quit();
+        }
+    }
+    let pairs = |xs: &[f64], base: &[f64]| -> Vec<(f64, f64)> {
+        xs.iter().copied().zip(base.iter().copied()).collect()
+    };
+    let hw = "hello-world";
+    report.series("start-up, hello-world (baseline)", ms[1].clone(), "ms");
+    report.against("start-up to interactive, empty library", &pairs(&ms[0], &ms[1]), "ms", hw);
+    report.against("start-up to interactive, 10 drafts", &pairs(&ms[2], &ms[1]), "ms", hw);
+    report.series("memory PSS, hello-world + WebKit (baseline)", pss[1].clone(), "MiB");
+    report.against("memory PSS, app + WebKit, empty library", &pairs(&pss[0], &pss[1]), "MiB", hw);
+    report.against("memory PSS, app + WebKit, 10 drafts", &pairs(&pss[2], &pss[1]), "MiB", hw);
+}
+
+const IPC_SAVES: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const invoke = window.__TAURI_INTERNALS__.invoke;
+  const [first] = await invoke("list_drafts");
+  const view = await invoke("open_draft", { id: first.id });
+  const draft = view.draft;
+  const times = [];
+  for (let i = 0; i < 200; i++) {
+    draft.appInfo.appName = "Acme " + i;
+    const t = performance.now();
+    await invoke("save_draft", { id: first.id, draft });
+    times.push(performance.now() - t);
+  }
+  await invoke("set_session", { session: { openDraftId: null, tab: null } });
+  done(times);
+})().catch((e) => done(String(e)));
+"#;
+
+/// From an input event to the issue shown in the panel, measured in the page.
+const KEYSTROKE_TO_ISSUE: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const input = document.querySelector('[data-field="appInfo.appWebsite"]');
+  const has = () => !!document.querySelector('[data-testid="issues-panel"] [data-rule="url.https"]');
+  const until = (want) => new Promise((resolve) => {
+    if (has() === want) return resolve();
+    const mo = new MutationObserver(() => { if (has() === want) { mo.disconnect(); resolve(); } });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const type = (v) => { input.value = v; input.dispatchEvent(new Event("input", { bubbles: true })); };
+  const times = [];
+  for (let i = 0; i < 21; i++) {
+    type("https://acme.example");
+    await until(false);
+    const t = performance.now();
+    type("http://acme.example/" + i);
+    await until(true);
+    times.push(performance.now() - t);
+  }
+  done(times);
+})().catch((e) => done(String(e)));
+"#;
+
+/// Autosave through IPC and keystroke → issue, in the app with ten drafts.
+pub fn typing(report: &mut Report, seeded: &Path) {
+    let driver = Driver::start(&[("OIN_STUDIO_DATA_DIR", seeded)]);
+    let s = driver.session();
+    s.find(r#"main[data-ready="true"] [data-testid="draft-row"]"#);
+    let times = s.script_async(IPC_SAVES, json!([]));
+    let times: Vec<f64> = serde_json::from_value(times.clone())
+        .unwrap_or_else(|_| panic!("IPC benchmark failed: {times}"));
+    report.series("autosave through IPC (UI → Rust → SQLite → UI)", times, "ms");
+    s.find(r#"[data-testid="new-api"]"#).click();
+    s.find(r#"[data-testid="issues-panel"]"#);
+    let times = s.script_async(KEYSTROKE_TO_ISSUE, json!([]));
+    let times: Vec<f64> = serde_json::from_value(times.clone())
+        .unwrap_or_else(|_| panic!("keystroke benchmark failed: {times}"));
+    report.series("keystroke to issue shown (real window)", times, "ms");
+}
