@@ -4,6 +4,7 @@
 /// Every `#[tauri::command]` of the app, as registered in `src/lib.rs`.
 const COMMANDS: &[&str] = &[
     "about",
+    "enable_spelling",
     "startup_notice",
     "check_for_update",
     "install_update",

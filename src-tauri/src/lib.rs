@@ -60,6 +60,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             exit::exit_anyway,
             exit::exit_cancel,
             commands::app::about,
+            commands::app::enable_spelling,
             commands::app::startup_notice,
             commands::app::get_session,
             commands::app::set_session,
@@ -212,9 +213,6 @@ pub fn run() {
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(menu::on_event);
             exit::on_signals(app.handle().clone());
-            if let Some(window) = app.get_webview_window("main") {
-                spelling::enable(&window);
-            }
             Ok(())
         });
     run_app(builder)

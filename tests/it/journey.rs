@@ -240,11 +240,13 @@ fn a_draft_of_each_type_survives_a_restart_and_undo_walks_history() {
     let about = s.find("header .link");
     about.click();
     assert!(s.find(r#"[data-testid="disclaimer"]"#).text().contains("not an Okta product"));
-    let licenses = s.find(r#"[data-testid="licenses"] summary"#).text();
-    assert!(
-        licenses.contains("Third-party licenses") && licenses.contains("Rust crates"),
-        "{licenses}"
-    );
+    // The list loads when opened, with its counts and every license group.
+    s.find(r#"[data-testid="licenses"] summary"#).click();
+    s.wait_until("the third-party licenses, counted", |s| {
+        let t = s.find(r#"[data-testid="licenses"] summary"#).text();
+        t.contains("Third-party licenses") && t.contains(" Rust crates, ")
+    });
+    assert!(s.find_all(r#"[data-testid="licenses"] details"#).len() > 3);
     s.screenshot(&shots().join("07-about.png"));
     s.find("dialog.about button.primary").click();
     duplicate_and_rename(&s);

@@ -150,8 +150,21 @@ pub struct Library {
     suites: std::cell::RefCell<std::collections::HashMap<String, SuiteReport>>,
     /// The last guide check by (address, type); None: never checked.
     guides: std::cell::RefCell<GuideCache>,
+    /// The last check's answer: the autosave of a change the UI has just had
+    /// checked finds it here instead of running the rules a second time.
+    last_check: std::cell::RefCell<Option<LastCheck>>,
     /// Set when start-up had to put an unusable database aside.
     pub recovery: Option<Recovery>,
+}
+
+/// What a report was made of: the same draft of the same id, the same facts
+/// and the same day's pack give the same report.
+struct LastCheck {
+    id: String,
+    today: CalendarDate,
+    draft: Draft,
+    facts: Facts,
+    report: Report,
 }
 
 impl Library {
@@ -164,6 +177,7 @@ impl Library {
             store,
             secrets,
             suites: Default::default(),
+            last_check: Default::default(),
             guides: Default::default(),
             logos: Default::default(),
             has_password: Default::default(),
@@ -214,7 +228,21 @@ impl Library {
 
     /// Checks a draft (saved or not) of this id against its pack.
     pub fn check(&self, id: &str, draft: &Draft, today: CalendarDate) -> Report {
-        check(draft, RulePack::for_draft(draft, today), &self.facts(id, draft))
+        let facts = self.facts(id, draft);
+        if let Some(last) = self.last_check.borrow().as_ref() {
+            if last.id == id && last.today == today && last.facts == facts && last.draft == *draft {
+                return last.report.clone();
+            }
+        }
+        let report = check(draft, RulePack::for_draft(draft, today), &facts);
+        *self.last_check.borrow_mut() = Some(LastCheck {
+            id: id.to_owned(),
+            today,
+            draft: draft.clone(),
+            facts,
+            report: report.clone(),
+        });
+        report
     }
 
     /// Cached link answers for the web addresses in this draft.
@@ -313,8 +341,7 @@ impl Library {
         draft: &Draft,
         now_ms: i64,
     ) -> Result<DraftView, LibraryError> {
-        self.store.save_draft(id, draft, now_ms)?;
-        let row = self.store.load_draft(id)?;
+        let row = self.store.save_draft_row(id, draft.clone(), now_ms)?;
         self.view(row, now_ms)
     }
 

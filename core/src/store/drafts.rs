@@ -158,7 +158,14 @@ impl Store {
     /// Saves `draft` as the new head revision. Saving what is already the head
     /// writes nothing, so a repeated autosave doesn't fill the undo history.
     pub fn save_draft(&mut self, id: &str, draft: &Draft, now_ms: i64) -> Result<RevisionState> {
-        let new_body = body(draft);
+        Ok(self.save_draft_row(id, draft.clone(), now_ms)?.rev)
+    }
+
+    /// `save_draft`, answering with the draft's row: the body just written is
+    /// `draft`, so nothing is read back or parsed again (this is the autosave
+    /// path, once per pause in typing).
+    pub fn save_draft_row(&mut self, id: &str, draft: Draft, now_ms: i64) -> Result<DraftRow> {
+        let new_body = body(&draft);
         let tx = self.conn.transaction()?;
         let head = head_of(&tx, id)?;
         let current: String = tx.query_row(
@@ -183,8 +190,30 @@ impl Store {
                 params![id, head + 1, now_ms],
             )?;
         }
+        let row = tx.query_row(
+            "SELECT status, created_at, updated_at, head_rev,
+                    (SELECT MIN(rev) FROM revisions WHERE draft_id = d.id),
+                    (SELECT MAX(rev) FROM revisions WHERE draft_id = d.id),
+                    deleted_at, parent_id
+             FROM drafts d WHERE id = ?1",
+            [id],
+            |r| {
+                let (head, min, max) =
+                    (r.get::<_, i64>(3)?, r.get::<_, i64>(4)?, r.get::<_, i64>(5)?);
+                Ok(DraftRow {
+                    id: id.to_owned(),
+                    draft,
+                    status: r.get(0)?,
+                    created_at: r.get(1)?,
+                    updated_at: r.get(2)?,
+                    deleted_at: r.get(6)?,
+                    parent_id: r.get(7)?,
+                    rev: RevisionState { head, can_undo: head > min, can_redo: head < max },
+                })
+            },
+        )?;
         tx.commit()?;
-        Ok(self.load_draft(id)?.rev)
+        Ok(row)
     }
 
     /// Thins the whole history of a draft now (normally every `THIN_EVERY` saves).

@@ -17,6 +17,14 @@ pub struct About {
     pub disclaimer: String,
 }
 
+/// Turns on spell checking when a draft first opens: loading the OS's
+/// dictionaries takes WebKitGTK's main thread ~100 ms and some megabytes, which
+/// the library (no long texts) shouldn't pay at start-up.
+#[tauri::command]
+pub fn enable_spelling<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) {
+    crate::spelling::enable(&window)
+}
+
 #[tauri::command]
 pub fn about() -> About {
     About {

@@ -58,6 +58,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 }
 
 export const about = () => call<About>("about");
+/** Spell checking in the text fields (the OS's dictionaries load on first use). */
+export const enableSpelling = () => call<null>("enable_spelling");
 export const startupNotice = () => call<Recovery | null>("startup_notice");
 export const getSession = () => call<Session>("get_session");
 export const setSession = (session: Session) => call<null>("set_session", { session });

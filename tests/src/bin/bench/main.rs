@@ -10,10 +10,13 @@
 //! virtual desktop. Usage:
 //!   oin-bench [rounds]     everything (rounds of app launches, default 7)
 //!   oin-bench startup [rounds] | typing | logo | store
+//!   oin-bench soak [minutes]   the working-day soak (default 30 minutes; not
+//!                              part of the whole run)
 //! `OIN_STUDIO_BIN` and `OIN_HELLO_BIN` name the two apps.
 
 mod logo;
 mod report;
+mod soak;
 mod store;
 mod window;
 
@@ -25,7 +28,8 @@ fn main() {
     let (only, rounds) = match first.as_deref().map(|a| (a, a.parse::<usize>())) {
         Some((_, Ok(n))) => (None, n),
         Some((what, Err(_))) => {
-            (Some(what.to_owned()), args.next().and_then(|n| n.parse().ok()).unwrap_or(7))
+            let default = if what == "soak" { 30 } else { 7 };
+            (Some(what.to_owned()), args.next().and_then(|n| n.parse().ok()).unwrap_or(default))
         }
         None => (None, 7),
     };
@@ -44,6 +48,9 @@ fn main() {
         store::saves(&mut report);
         store::saves_during_a_logo_fix(&mut report);
         store::submit(&mut report);
+    }
+    if only.as_deref() == Some("soak") {
+        soak::soak(&mut report, rounds as u64, seeded.path());
     }
     if runs("logo") {
         logo::against_imagemagick(&mut report, 7);

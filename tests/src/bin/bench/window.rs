@@ -128,6 +128,29 @@ pub fn tree_memory_mib(root: u32) -> (f64, f64) {
     };
     let rss = field("status", "VmRSS:");
     let pss = field("smaps_rollup", "Pss:");
+    // OIN_BENCH_VERBOSE=1: each process's share, to see where memory goes.
+    if std::env::var_os("OIN_BENCH_VERBOSE").is_some() {
+        for p in parent.keys().filter(|p| in_tree(**p)) {
+            let comm = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+            let rollup =
+                std::fs::read_to_string(format!("/proc/{p}/smaps_rollup")).unwrap_or_default();
+            let kb = |key: &str| {
+                rollup
+                    .lines()
+                    .find(|l| l.starts_with(key))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .unwrap_or("0")
+                    .to_owned()
+            };
+            println!(
+                "    {p:>7} {:<16} Pss {:>7} kB  anon {:>7} kB  file {:>7} kB",
+                comm.trim(),
+                kb("Pss:"),
+                kb("Pss_Anon:"),
+                kb("Pss_File:")
+            );
+        }
+    }
     (rss as f64 / 1024.0, pss as f64 / 1024.0)
 }
 
@@ -236,6 +259,20 @@ const done = arguments[arguments.length - 1];
 })().catch((e) => done(String(e)));
 "#;
 
+/// Records the gap between animation frames until `FRAMES_STOP` runs.
+const FRAMES_START: &str = r#"
+window.__frames = [];
+window.__framesOn = true;
+let last = performance.now();
+const tick = (t) => {
+  window.__frames.push(t - last);
+  last = t;
+  if (window.__framesOn) requestAnimationFrame(tick);
+};
+requestAnimationFrame(tick);
+"#;
+const FRAMES_STOP: &str = "window.__framesOn = false; return window.__frames;";
+
 /// Autosave through IPC and keystroke → issue, in the app with ten drafts.
 pub fn typing(report: &mut Report, seeded: &Path) {
     let driver = Driver::start(&[("OIN_STUDIO_DATA_DIR", seeded)]);
@@ -247,8 +284,35 @@ pub fn typing(report: &mut Report, seeded: &Path) {
     report.series("autosave through IPC (UI → Rust → SQLite → UI)", times, "ms");
     s.find(r#"[data-testid="new-api"]"#).click();
     s.find(r#"[data-testid="issues-panel"]"#);
+    // The page's fields render once the form's description has come.
+    s.find(r#"[data-field="appInfo.appWebsite"]"#);
     let times = s.script_async(KEYSTROKE_TO_ISSUE, json!([]));
     let times: Vec<f64> = serde_json::from_value(times.clone())
         .unwrap_or_else(|_| panic!("keystroke benchmark failed: {times}"));
     report.series("keystroke to issue shown (real window)", times, "ms");
+    // Typing fast with real key events (WebDriver's, as fast as it sends them)
+    // in a long field and a short one: the gaps between frames meanwhile.
+    let mut frames = Vec::new();
+    for (field, text) in [
+        (
+            "appInfo.description",
+            "Acme keeps Okta and Acme HR in step for every new hire. ".repeat(3),
+        ),
+        ("appInfo.appName", "Acme HR Sync for Okta".to_owned()),
+    ] {
+        let input = s.find(&format!(r#"[data-field="{field}"]"#));
+        input.click();
+        s.script(FRAMES_START, json!([]));
+        input.type_text(&text);
+        s.wait_until("the draft is saved", |s| {
+            s.find(r#"[data-testid="save-status"]"#).text() == "All changes saved"
+        });
+        let gaps = s.script(FRAMES_STOP, json!([]));
+        let gaps: Vec<f64> = serde_json::from_value(gaps).expect("frame gaps");
+        frames.extend(gaps.into_iter().skip(1));
+    }
+    let long = frames.iter().filter(|g| **g > 50.0).count();
+    report.series("frame gaps while typing fast (real keys)", frames, "ms");
+    println!("{:<52} {long} frame(s) over 50 ms", "");
+    report.value("frames over 50 ms while typing fast", long as f64, "frames");
 }
