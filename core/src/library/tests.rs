@@ -444,3 +444,29 @@ fn an_update_s_what_changes_text_answers_the_review_s_done_to_dos() {
     );
     assert!(!of.proposed_summary.contains("video"), "only what is done: {}", of.proposed_summary);
 }
+
+#[test]
+fn an_autosave_answers_what_a_reload_reads_and_a_new_fact_is_never_missed() {
+    let (_d, mut lib) = library();
+    let id = lib.create(IntegrationType::WorkflowsConnector, None, NOW).unwrap().id;
+    let mut draft = lib.draft(&id).unwrap();
+    draft.app_info.app_name = Some("Acme".into());
+    draft.app_info.app_website = Some("http://acme.example".into());
+    let today = CalendarDate::from_unix_millis(NOW);
+    let checked = lib.check(&id, &draft, today);
+    // The save answers without reading back; what it answers is what is stored.
+    let saved = lib.save(&id, &draft, NOW + 1).unwrap();
+    let reopened = lib.open(&id, NOW + 1).unwrap();
+    assert_eq!(saved.draft, reopened.draft);
+    assert_eq!((saved.rev, saved.can_undo, saved.can_redo), (reopened.rev, true, false));
+    assert_eq!(saved.updated_at, reopened.updated_at);
+    assert_eq!(saved.report, checked, "the same draft and facts: the same report");
+    // A fact the draft doesn't hold (the password) changes the report at once.
+    let ids = |r: &Report| r.issues.iter().map(|i| i.rule.clone()).collect::<Vec<_>>();
+    let with_password = lib.set_password(&id, Sensitive::new("pw".into()), NOW + 2).unwrap();
+    assert_ne!(ids(&with_password.report), ids(&checked), "the password's issue is gone");
+    assert_eq!(lib.check(&id, &draft, today), with_password.report);
+    // Another draft with the same body is its own: its password isn't set.
+    let other = lib.create(IntegrationType::WorkflowsConnector, None, NOW).unwrap().id;
+    assert_eq!(ids(&lib.check(&other, &draft, today)), ids(&checked));
+}
