@@ -67,8 +67,24 @@ fn main() {
 fn sizes(report: &mut Report, target: &std::path::Path) {
     let mb = |p: &std::path::Path| std::fs::metadata(p).ok().map(|m| m.len() as f64 / 1e6);
     for bin in ["oin-studio", "oin", "hello-world"] {
-        if let Some(size) = mb(&target.join("release").join(bin)) {
+        let path = target.join("release").join(bin);
+        if let Some(size) = mb(&path) {
             report.value(&format!("release binary: {bin}"), size, "MB");
+        }
+        // The Windows and macOS installers compress the binary (NSIS with
+        // LZMA, a DMG with zlib): xz -9 and gzip -9 of this one estimate them.
+        if bin == "oin-studio" {
+            for (tool, flag) in [("xz", "-9"), ("gzip", "-9")] {
+                let out = std::process::Command::new(tool).args([flag, "-c"]).arg(&path).output();
+                if let Ok(out) = out.filter(|o| o.status.success()) {
+                    let size = out.stdout.len() as f64 / 1e6;
+                    report.value(
+                        &format!("oin-studio, {tool} {flag} (installer estimate)"),
+                        size,
+                        "MB",
+                    );
+                }
+            }
         }
     }
     let debs = target.join("release/bundle/deb");
