@@ -76,7 +76,7 @@ fn sizes(report: &mut Report, target: &std::path::Path) {
         if bin == "oin-studio" {
             for (tool, flag) in [("xz", "-9"), ("gzip", "-9")] {
                 let out = std::process::Command::new(tool).args([flag, "-c"]).arg(&path).output();
-                if let Ok(out) = out.filter(|o| o.status.success()) {
+                if let Some(out) = out.ok().filter(|o| o.status.success()) {
                     let size = out.stdout.len() as f64 / 1e6;
                     report.value(
                         &format!("oin-studio, {tool} {flag} (installer estimate)"),
