@@ -4,7 +4,7 @@
 //! draft id. If no keychain can be reached the password is not stored at all:
 //! there is no plaintext fallback. A memory-only store serves tests.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Mutex;
 
@@ -107,6 +107,13 @@ pub trait SecretStore: Send + Sync {
     fn has(&self, account: &str) -> bool {
         matches!(self.get(account), Ok(Some(_)))
     }
+    /// Every account of this app with a secret the keychain would hand over
+    /// now, in one request; `None` when the keychain can't list them (then
+    /// `has` is asked one by one). The library asks this once at start-up
+    /// instead of a keychain round trip per draft.
+    fn accounts_with_secrets(&self) -> Option<HashSet<String>> {
+        None
+    }
 }
 
 /// The OS keychain. Entries: service = the app identifier, account = a name
@@ -160,6 +167,21 @@ impl SecretStore for KeychainStore {
             Err(e) => Err(map_err(e)),
         }
     }
+
+    /// Secret Service: one search by this app's `service` attribute (the one
+    /// `keyring` writes), over one connection, with no secret transferred. A
+    /// locked collection can't hand its secrets over, so any locked item of
+    /// ours means "ask one by one" (which reports them as missing, as before).
+    #[cfg(target_os = "linux")]
+    fn accounts_with_secrets(&self) -> Option<HashSet<String>> {
+        use dbus_secret_service::{EncryptionType, SecretService};
+        let ss = SecretService::connect(EncryptionType::Plain).ok()?;
+        let found = ss.search_items(HashMap::from([("service", self.service.as_str())])).ok()?;
+        if !found.locked.is_empty() {
+            return None;
+        }
+        found.unlocked.iter().map(|item| item.get_attributes().ok()?.remove("username")).collect()
+    }
 }
 
 /// Keeps secrets in this process's memory only (tests, and the mock shell).
@@ -169,6 +191,10 @@ pub struct MemorySecretStore {
 }
 
 impl SecretStore for MemorySecretStore {
+    fn accounts_with_secrets(&self) -> Option<HashSet<String>> {
+        Some(self.map.lock().unwrap_or_else(|e| e.into_inner()).keys().cloned().collect())
+    }
+
     fn set(&self, account: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         if secret.expose().is_empty() {

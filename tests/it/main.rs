@@ -13,6 +13,7 @@ mod guide_window;
 mod history;
 mod journey;
 mod keyboard_window;
+mod keychain;
 mod lifecycle;
 mod listing_window;
 mod logo_files;

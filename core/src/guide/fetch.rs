@@ -20,6 +20,9 @@ pub fn fetch(url: &str) -> Reading {
 
 pub fn fetch_within(url: &str, timeout: Duration) -> Reading {
     let started = Instant::now();
+    let too_slow = || Reading::NotChecked {
+        reason: format!("the page took longer than {} s", timeout.as_secs_f32()),
+    };
     let client = net::Client::new(&net::Options {
         connect: timeout.min(Duration::from_secs(10)),
         overall: timeout,
@@ -42,7 +45,7 @@ pub fn fetch_within(url: &str, timeout: Duration) -> Reading {
     for hop in 0..=MAX_REDIRECTS {
         let left = timeout.saturating_sub(started.elapsed());
         if left.is_zero() {
-            return Reading::NotChecked { reason: "the page took longer than 15 s".into() };
+            return too_slow();
         }
         let answer = client.send(net::Exchange {
             headers: &accept,
@@ -52,9 +55,7 @@ pub fn fetch_within(url: &str, timeout: Duration) -> Reading {
         });
         let resp = match answer {
             Ok(r) => r,
-            Err(net::NetError::Timeout) => {
-                return Reading::NotChecked { reason: "the page took longer than 15 s".into() };
-            }
+            Err(net::NetError::Timeout) => return too_slow(),
             Err(e) => return Reading::NotChecked { reason: e.to_string() },
         };
         let status = resp.status;

@@ -267,7 +267,7 @@ impl Library {
             return Err(LibraryError::NotDeletable { status: status.label(false).to_owned() });
         }
         self.secrets.delete(&crate::secrets::account::test_account(id))?;
-        self.has_password.borrow_mut().remove(id);
+        self.has_password.borrow_mut().insert(id.to_owned(), false);
         self.store.set_deleted(id, Some(now_ms))?;
         let mut session = self.store.session()?;
         if session.open_draft_id.as_deref() == Some(id) {

@@ -150,6 +150,10 @@ pub struct Library {
     suites: std::cell::RefCell<std::collections::HashMap<String, SuiteReport>>,
     /// The last guide check by (address, type); None: never checked.
     guides: std::cell::RefCell<GuideCache>,
+    /// The accounts the keychain listed at the first question (None inside:
+    /// it can't list them). `has_password` answers first, so a password set
+    /// or cleared since is never hidden by this.
+    secrets_listed: std::cell::OnceCell<Option<std::collections::HashSet<String>>>,
     /// The last check's answer: the autosave of a change the UI has just had
     /// checked finds it here instead of running the rules a second time.
     last_check: std::cell::RefCell<Option<LastCheck>>,
@@ -178,6 +182,7 @@ impl Library {
             secrets,
             suites: Default::default(),
             last_check: Default::default(),
+            secrets_listed: Default::default(),
             guides: Default::default(),
             logos: Default::default(),
             has_password: Default::default(),
@@ -221,7 +226,14 @@ impl Library {
         if let Some(known) = self.has_password.borrow().get(id) {
             return *known;
         }
-        let has = self.secrets.has(&account::test_account(id));
+        // The first question lists every draft's at once (one keychain request
+        // for the whole library at start-up); what isn't listed is asked alone.
+        let listed = self
+            .secrets_listed
+            .get_or_init(|| self.secrets.accounts_with_secrets())
+            .as_ref()
+            .map(|all| all.contains(&account::test_account(id)));
+        let has = listed.unwrap_or_else(|| self.secrets.has(&account::test_account(id)));
         self.has_password.borrow_mut().insert(id.to_owned(), has);
         has
     }
@@ -455,7 +467,9 @@ impl Library {
             }
         }
         let result = self.secrets.set(&account::test_account(id), &password);
-        self.has_password.borrow_mut().remove(id);
+        // Asked again now: what the keychain listed at start-up is out of date.
+        let has = self.secrets.has(&account::test_account(id));
+        self.has_password.borrow_mut().insert(id.to_owned(), has);
         result?;
         self.view(row, now_ms)
     }

@@ -470,3 +470,61 @@ fn an_autosave_answers_what_a_reload_reads_and_a_new_fact_is_never_missed() {
     let other = lib.create(IntegrationType::WorkflowsConnector, None, NOW).unwrap().id;
     assert_eq!(ids(&lib.check(&other, &draft, today)), ids(&checked));
 }
+
+/// Counts what the library asks the keychain.
+#[derive(Default)]
+struct Counting {
+    inner: MemorySecretStore,
+    gets: std::sync::atomic::AtomicUsize,
+    listings: std::sync::atomic::AtomicUsize,
+}
+
+impl SecretStore for Counting {
+    fn set(&self, a: &str, s: &Sensitive<String>) -> Result<(), crate::secrets::SecretError> {
+        self.inner.set(a, s)
+    }
+    fn get(&self, a: &str) -> Result<Option<Sensitive<String>>, crate::secrets::SecretError> {
+        self.gets.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.inner.get(a)
+    }
+    fn delete(&self, a: &str) -> Result<(), crate::secrets::SecretError> {
+        self.inner.delete(a)
+    }
+    fn accounts_with_secrets(&self) -> Option<std::collections::HashSet<String>> {
+        self.listings.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.inner.accounts_with_secrets()
+    }
+}
+
+#[test]
+fn the_library_at_start_up_asks_the_keychain_once_not_once_per_draft() {
+    use std::sync::atomic::Ordering::SeqCst;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("oin.db");
+    let secrets = std::sync::Arc::new(Counting::default());
+    let mut ids = Vec::new();
+    {
+        let mut lib = Library::new(Store::open(&path).unwrap(), secrets.clone(), None);
+        for i in 0..10 {
+            let id = lib.create(IntegrationType::ApiService, None, NOW).unwrap().id;
+            if i % 3 == 0 {
+                lib.set_password(&id, Sensitive::new("pw".into()), NOW).unwrap();
+            }
+            ids.push(id);
+        }
+    }
+    let (gets, listings) = (secrets.gets.load(SeqCst), secrets.listings.load(SeqCst));
+    let mut lib = Library::new(Store::open(&path).unwrap(), secrets.clone(), None);
+    let rows = lib.list(CalendarDate::from_unix_millis(NOW)).unwrap();
+    assert_eq!(rows.len(), 10);
+    assert_eq!(secrets.listings.load(SeqCst) - listings, 1, "one listing for the whole library");
+    assert_eq!(secrets.gets.load(SeqCst) - gets, 0, "no entry asked one by one");
+    for (i, id) in ids.iter().enumerate() {
+        assert_eq!(lib.open(id, NOW).unwrap().has_password, i % 3 == 0, "draft {i}");
+    }
+    // Changed since the listing: the library answers what is true now.
+    lib.set_password(&ids[1], Sensitive::new("pw".into()), NOW).unwrap();
+    lib.set_password(&ids[0], Sensitive::new(String::new()), NOW).unwrap();
+    assert!(lib.open(&ids[1], NOW).unwrap().has_password);
+    assert!(!lib.open(&ids[0], NOW).unwrap().has_password);
+}

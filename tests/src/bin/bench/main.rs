@@ -23,6 +23,13 @@ mod window;
 use report::Report;
 
 fn main() {
+    // `oin-bench seed DIR`: the ten-draft library the start-up bench uses, in DIR.
+    if std::env::args().nth(1).as_deref() == Some("seed") {
+        let dir = std::env::args().nth(2).expect("oin-bench seed DIR");
+        std::fs::create_dir_all(&dir).unwrap();
+        store::seed_library(std::path::Path::new(&dir), 10);
+        return;
+    }
     let mut args = std::env::args().skip(1);
     let first = args.next();
     let (only, rounds) = match first.as_deref().map(|a| (a, a.parse::<usize>())) {
@@ -48,6 +55,9 @@ fn main() {
         store::saves(&mut report);
         store::saves_during_a_logo_fix(&mut report);
         store::submit(&mut report);
+    }
+    if only.as_deref() == Some("timeline") {
+        window::timeline(seeded.path());
     }
     if only.as_deref() == Some("soak") {
         soak::soak(&mut report, rounds as u64, seeded.path());

@@ -316,3 +316,40 @@ pub fn typing(report: &mut Report, seeded: &Path) {
     println!("{:<52} {long} frame(s) over 50 ms", "");
     report.value("frames over 50 ms while typing fast", long as f64, "frames");
 }
+
+/// Where a launch's time goes, as the page saw it (`oin-bench timeline`): the
+/// navigation's milestones and each resource, from the page's time origin.
+pub fn timeline(seeded: &Path) {
+    let d_ten = Driver::start(&[("OIN_STUDIO_DATA_DIR", seeded)]);
+    let apps = [
+        App {
+            driver: &d_ten,
+            binary: hello_binary(),
+            comm: "hello-world",
+            ready: r#"main[data-ready="true"] [data-testid="hello"]"#,
+            count: 1,
+        },
+        App {
+            driver: &d_ten,
+            binary: oin_tests::webdriver::app_binary(),
+            comm: "oin-studio",
+            ready: r#"main[data-ready="true"] [data-testid="draft-row"]"#,
+            count: 10,
+        },
+    ];
+    for app in &apps {
+        for _ in 0..3 {
+            let launch = app.launch();
+            let t = launch.session.script(
+                "const n = performance.getEntriesByType('navigation')[0];
+                 const r = performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.responseEnd)]);
+                 return { now: Math.round(performance.now()), responseEnd: Math.round(n.responseEnd),
+                          domInteractive: Math.round(n.domInteractive), dcl: Math.round(n.domContentLoadedEventEnd),
+                          load: Math.round(n.loadEventEnd), resources: r };",
+                json!([]),
+            );
+            println!("{:<12} launch {:>6.0} ms  page {t}", app.comm, launch.ms);
+            launch.quit();
+        }
+    }
+}
