@@ -8,6 +8,7 @@ mod menu;
 mod notify;
 mod opener;
 mod spelling;
+mod startup;
 mod state;
 mod updates;
 
@@ -177,6 +178,8 @@ fn poll_okta<R: Runtime>(app: tauri::AppHandle<R>) {
 
 /// Starts the desktop app.
 pub fn run() {
+    startup::began();
+    startup::rendering();
     let mut builder = Builder::default();
     // One OIN Studio at a time: a second copy (a double-clicked draft, a second
     // launch) hands its files to the first, which comes to the front.
@@ -196,7 +199,9 @@ pub fn run() {
     let builder = builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .on_page_load(|_, load| startup::mark(&format!("page {:?}", load.event())))
         .setup(|app| {
+            startup::mark("setup");
             let dir = match std::env::var_os(DATA_DIR_ENV) {
                 Some(dir) => PathBuf::from(dir),
                 None => app.path().app_data_dir()?,
@@ -207,12 +212,14 @@ pub fn run() {
             for path in draft_files(std::env::args_os().skip(1).map(PathBuf::from)) {
                 state.remember_opened(commands::files::opened(&state, &path));
             }
+            startup::mark("library opened");
             app.manage(state);
             poll_okta(app.handle().clone());
             updates::check_at_start(app.handle().clone());
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(menu::on_event);
             exit::on_signals(app.handle().clone());
+            startup::mark("setup done");
             Ok(())
         });
     run_app(builder)

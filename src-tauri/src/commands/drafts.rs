@@ -16,7 +16,7 @@ fn today() -> CalendarDate {
 
 #[tauri::command(async)]
 pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, IpcError> {
-    Ok(state.library()?.list(today())?)
+    crate::startup::timed("list_drafts", || Ok(state.library()?.list(today())?))
 }
 
 #[tauri::command(async)]

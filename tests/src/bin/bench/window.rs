@@ -349,7 +349,29 @@ pub fn timeline(seeded: &Path) {
                 json!([]),
             );
             println!("{:<12} launch {:>6.0} ms  page {t}", app.comm, launch.ms);
+            if app.comm == "oin-studio" {
+                println!("    calls: {}", launch.session.script_async(STARTUP_CALLS, json!([])));
+            }
             launch.quit();
         }
     }
 }
+
+/// How long each start-up command takes, asked again once the library shows
+/// (`oin-bench timeline` prints it after the launches).
+pub const STARTUP_CALLS: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const invoke = window.__TAURI_INTERNALS__.invoke;
+  const out = {};
+  for (const cmd of ["about", "startup_notice", "take_opened_files", "get_session", "list_drafts", "slot_meters", "list_trash", "okta_accounts"]) {
+    const t = performance.now();
+    await invoke(cmd);
+    out[cmd] = Math.round((performance.now() - t) * 10) / 10;
+  }
+  const t = performance.now();
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  out.frame = Math.round((performance.now() - t) * 10) / 10;
+  done(out);
+})().catch((e) => done(String(e)));
+"#;
