@@ -343,7 +343,8 @@ pub fn timeline(seeded: &Path) {
             let t = launch.session.script(
                 "const n = performance.getEntriesByType('navigation')[0];
                  const r = performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.responseEnd)]);
-                 return { now: Math.round(performance.now()), responseEnd: Math.round(n.responseEnd),
+                 const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
+                 return { marks, now: Math.round(performance.now()), responseEnd: Math.round(n.responseEnd),
                           domInteractive: Math.round(n.domInteractive), dcl: Math.round(n.domContentLoadedEventEnd),
                           load: Math.round(n.loadEventEnd), resources: r };",
                 json!([]),
