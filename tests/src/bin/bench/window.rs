@@ -282,7 +282,8 @@ pub fn typing(report: &mut Report, seeded: &Path) {
     let times: Vec<f64> = serde_json::from_value(times.clone())
         .unwrap_or_else(|_| panic!("IPC benchmark failed: {times}"));
     report.series("autosave through IPC (UI → Rust → SQLite → UI)", times, "ms");
-    s.find(r#"[data-testid="new-api"]"#).click();
+    // A Workflows connector: its first page has the website and the description.
+    s.find(r#"[data-testid="new-workflows"]"#).click();
     s.find(r#"[data-testid="issues-panel"]"#);
     // The page's fields render once the form's description has come.
     s.find(r#"[data-field="appInfo.appWebsite"]"#);
