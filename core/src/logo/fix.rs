@@ -5,7 +5,7 @@
 
 use image::{imageops, ImageEncoder, Rgba, Rgba32FImage, RgbaImage};
 
-use super::analyze::analyze;
+use super::analyze::{analyze, Bounds};
 use super::inspect::inspect;
 use super::{LogoError, Shape, MAX_BYTES, SIZES};
 
@@ -32,17 +32,17 @@ fn to_srgb(l: f32) -> u8 {
     (c * 255.0).round() as u8
 }
 
-/// Scales `src` to `w`×`h` in linear light with premultiplied alpha.
-fn resize_linear(src: &RgbaImage, w: u32, h: u32) -> RgbaImage {
+/// Scales the `area` of `src` to `w`×`h` in linear light with premultiplied alpha.
+fn resize_linear(src: &RgbaImage, area: Bounds, w: u32, h: u32) -> RgbaImage {
     // While the image is over 4× the target, average k×k blocks (k a power of
     // two: the same as halving repeatedly, exact in linear premultiplied
     // light) straight from the sRGB bytes, in one pass; Lanczos then works on
     // a few hundred pixels a side.
     let mut k = 1;
-    while src.width() / (2 * k) >= w * 4 && src.height() / (2 * k) >= h * 4 {
+    while area.width / (2 * k) >= w * 4 && area.height / (2 * k) >= h * 4 {
         k *= 2;
     }
-    let lin = box_linear(src, k);
+    let lin = box_linear(src, area, k);
     let scaled = imageops::resize(&lin, w, h, imageops::FilterType::Lanczos3);
     let mut out = RgbaImage::new(w, h);
     for (d, s) in out.pixels_mut().zip(scaled.pixels()) {
@@ -53,11 +53,13 @@ fn resize_linear(src: &RgbaImage, w: u32, h: u32) -> RgbaImage {
     out
 }
 
-/// Each k×k block of `src` averaged in linear premultiplied light (k = 1: the
-/// pixels converted); rows are split between the machine's cores.
-fn box_linear(src: &RgbaImage, k: u32) -> Rgba32FImage {
+/// Each k×k block of the `area` of `src` averaged in linear premultiplied
+/// light (k = 1: the pixels converted), read in place (no crop is copied);
+/// rows are split between the machine's cores.
+fn box_linear(src: &RgbaImage, area: Bounds, k: u32) -> Rgba32FImage {
     let lut: Vec<f32> = (0..=255u8).map(to_linear).collect();
-    let (w, h) = (src.width() / k, src.height() / k);
+    let (w, h) = (area.width / k, area.height / k);
+    let (ax, ay) = (area.x as usize, area.y as usize);
     let mut out = vec![0.0f32; w as usize * h as usize * 4];
     let raw = src.as_raw();
     let stride = src.width() as usize * 4;
@@ -70,11 +72,12 @@ fn box_linear(src: &RgbaImage, k: u32) -> Rgba32FImage {
             let lut = &lut;
             scope.spawn(move || {
                 for (r, row) in chunk.chunks_mut(row_len).enumerate() {
-                    let y0 = (chunk_i * rows_each + r) * k as usize;
+                    let y0 = ay + (chunk_i * rows_each + r) * k as usize;
                     for (x, px) in row.chunks_mut(4).enumerate() {
                         let mut acc = [0.0f32; 4];
+                        let x0 = (ax + x * k as usize) * 4;
                         for yy in y0..y0 + k as usize {
-                            let line = &raw[yy * stride + x * k as usize * 4..][..k as usize * 4];
+                            let line = &raw[yy * stride + x0..][..k as usize * 4];
                             for s in line.chunks_exact(4) {
                                 let a = f32::from(s[3]) * (1.0 / 255.0);
                                 acc[0] += lut[s[0] as usize] * a;
@@ -121,14 +124,13 @@ pub fn fix_with_progress(
     let shape = options.shape.unwrap_or(analysis.shape);
     let (tw, th) = target(shape);
     let c = analysis.content;
-    let cropped = imageops::crop_imm(&source, c.x, c.y, c.width, c.height).to_image();
     let scale = (tw as f32 / c.width as f32).min(th as f32 / c.height as f32);
     let (w, h) = (
         ((c.width as f32 * scale).round() as u32).clamp(1, tw),
         ((c.height as f32 * scale).round() as u32).clamp(1, th),
     );
     progress("Scaling in linear light", 0.55);
-    let scaled = resize_linear(&cropped, w, h);
+    let scaled = resize_linear(&source, c, w, h);
     progress("Writing an optimised PNG", 0.85);
     let fill = match options.background {
         Some([r, g, b]) => Rgba([r, g, b, 255]),

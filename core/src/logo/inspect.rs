@@ -128,7 +128,8 @@ pub fn inspect(bytes: &[u8]) -> Result<Inspected, LogoError> {
         }
     };
     let frames = if format == LogoFormat::Gif { gif_frames(bytes) } else { 1 };
-    let image = image.to_rgba8();
+    // An RGBA8 image is taken as it is (no copy of its pixels).
+    let image = image.into_rgba8();
     let alpha_used = has_alpha && image.pixels().any(|p| p.0[3] < 255);
     has_pixels(Inspected {
         report: LogoReport {
