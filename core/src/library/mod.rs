@@ -7,16 +7,17 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::draft::{Attachment, Draft, IntegrationType};
-use crate::flowsuite::{self, SuiteReport};
+use crate::flowsuite::SuiteReport;
 use crate::form::{Field, Form};
 use crate::lifecycle::{Allowed, SubmissionStatus};
 use crate::links::LinkCheck;
 use crate::rules::pack::RulePack;
-use crate::rules::{check, CalendarDate, Facts, FixAction, Report, PACKS};
+use crate::rules::{CalendarDate, FixAction, Report, PACKS};
 use crate::scopes::ScopeCatalog;
 use crate::secrets::{account, SecretStore, Sensitive};
 use crate::store::{DraftRow, Recovery, Session, Store, StoreError};
 
+mod check;
 mod guide;
 mod lifecycle;
 mod logo;
@@ -156,19 +157,9 @@ pub struct Library {
     secrets_listed: std::cell::OnceCell<Option<std::collections::HashSet<String>>>,
     /// The last check's answer: the autosave of a change the UI has just had
     /// checked finds it here instead of running the rules a second time.
-    last_check: std::cell::RefCell<Option<LastCheck>>,
+    last_check: std::cell::RefCell<Option<check::LastCheck>>,
     /// Set when start-up had to put an unusable database aside.
     pub recovery: Option<Recovery>,
-}
-
-/// What a report was made of: the same draft of the same id, the same facts
-/// and the same day's pack give the same report.
-struct LastCheck {
-    id: String,
-    today: CalendarDate,
-    draft: Draft,
-    facts: Facts,
-    report: Report,
 }
 
 impl Library {
@@ -197,64 +188,6 @@ impl Library {
     /// The secret store, for work done outside the library's lock (network calls).
     pub fn secrets(&self) -> std::sync::Arc<dyn SecretStore> {
         self.secrets.clone()
-    }
-
-    /// The test suite's inspection, once per file.
-    fn suite_report(&self, draft: &Draft) -> Option<SuiteReport> {
-        draft.workflows.test_suite.as_ref().map(|a| {
-            let mut cache = self.suites.borrow_mut();
-            cache
-                .entry(a.sha256.clone())
-                .or_insert_with(|| match self.store.file(&a.sha256) {
-                    Ok(bytes) => flowsuite::inspect(&a.file_name, &bytes),
-                    Err(e) => flowsuite::inspect(&a.file_name, e.to_string().as_bytes()),
-                })
-                .clone()
-        })
-    }
-
-    fn facts(&self, id: &str, draft: &Draft) -> Facts {
-        Facts {
-            logo: self.logo_verdict_for(draft),
-            has_password: self.password_known(id),
-            test_suite: self.suite_report(draft),
-            guide: self.known_guide(draft),
-        }
-    }
-
-    fn password_known(&self, id: &str) -> bool {
-        if let Some(known) = self.has_password.borrow().get(id) {
-            return *known;
-        }
-        // The first question lists every draft's at once (one keychain request
-        // for the whole library at start-up); what isn't listed is asked alone.
-        let listed = self
-            .secrets_listed
-            .get_or_init(|| self.secrets.accounts_with_secrets())
-            .as_ref()
-            .map(|all| all.contains(&account::test_account(id)));
-        let has = listed.unwrap_or_else(|| self.secrets.has(&account::test_account(id)));
-        self.has_password.borrow_mut().insert(id.to_owned(), has);
-        has
-    }
-
-    /// Checks a draft (saved or not) of this id against its pack.
-    pub fn check(&self, id: &str, draft: &Draft, today: CalendarDate) -> Report {
-        let facts = self.facts(id, draft);
-        if let Some(last) = self.last_check.borrow().as_ref() {
-            if last.id == id && last.today == today && last.facts == facts && last.draft == *draft {
-                return last.report.clone();
-            }
-        }
-        let report = check(draft, RulePack::for_draft(draft, today), &facts);
-        *self.last_check.borrow_mut() = Some(LastCheck {
-            id: id.to_owned(),
-            today,
-            draft: draft.clone(),
-            facts,
-            report: report.clone(),
-        });
-        report
     }
 
     /// Cached link answers for the web addresses in this draft.
