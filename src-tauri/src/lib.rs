@@ -179,7 +179,6 @@ fn poll_okta<R: Runtime>(app: tauri::AppHandle<R>) {
 /// Starts the desktop app.
 pub fn run() {
     startup::began();
-    startup::rendering();
     let mut builder = Builder::default();
     // One OIN Studio at a time: a second copy (a double-clicked draft, a second
     // launch) hands its files to the first, which comes to the front.
