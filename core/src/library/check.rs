@@ -84,16 +84,9 @@ impl Library {
 mod tests {
     use super::*;
     use crate::draft::IntegrationType;
+    use crate::library::tests::{library, NOW};
     use crate::secrets::{MemorySecretStore, SecretStore, Sensitive};
     use crate::store::Store;
-
-    const NOW: i64 = 1_795_950_000_000; // 2026-11-29
-
-    fn library() -> (tempfile::TempDir, Library) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("oin.db")).unwrap();
-        (dir, Library::new(store, std::sync::Arc::new(MemorySecretStore::default()), None))
-    }
 
     #[test]
     fn an_autosave_answers_what_a_reload_reads_and_a_new_fact_is_never_missed() {

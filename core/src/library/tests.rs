@@ -3,9 +3,9 @@ use super::*;
 use crate::secrets::MemorySecretStore;
 use crate::store::MAX_ATTACHMENT_BYTES;
 
-const NOW: i64 = 1_795_950_000_000; // 2026-11-29
+pub(super) const NOW: i64 = 1_795_950_000_000; // 2026-11-29
 
-fn library() -> (tempfile::TempDir, Library) {
+pub(super) fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("oin.db")).unwrap();
     (dir, Library::new(store, std::sync::Arc::new(MemorySecretStore::default()), None))
