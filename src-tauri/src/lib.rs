@@ -60,14 +60,12 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             exit::exit_ready,
             exit::exit_anyway,
             exit::exit_cancel,
-            commands::app::about,
             commands::app::enable_spelling,
-            commands::app::startup_notice,
-            commands::app::get_session,
+            commands::app::startup,
             commands::app::set_session,
             commands::app::check_for_update,
             commands::app::install_update,
-            commands::drafts::list_drafts,
+            commands::drafts::library_shelf,
             commands::drafts::create_draft,
             commands::drafts::open_draft,
             commands::drafts::save_draft,
@@ -95,10 +93,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::drafts::reveal_password,
             commands::lifecycle::set_status,
             commands::lifecycle::delete_draft,
-            commands::lifecycle::list_trash,
             commands::lifecycle::restore_draft,
             commands::lifecycle::update_published,
-            commands::lifecycle::slot_meters,
             commands::files::pick_attachment,
             commands::files::export_draft,
             commands::files::import_draft,
@@ -106,7 +102,6 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::files::attach_pasted,
             commands::files::fix_logo,
             commands::files::use_original_logo,
-            commands::files::take_opened_files,
             commands::okta::okta_accounts,
             commands::okta::okta_client_id,
             commands::okta::okta_start_device,
@@ -179,6 +174,7 @@ fn poll_okta<R: Runtime>(app: tauri::AppHandle<R>) {
 /// Starts the desktop app.
 pub fn run() {
     startup::began();
+    startup::rendering();
     let mut builder = Builder::default();
     // One OIN Studio at a time: a second copy (a double-clicked draft, a second
     // launch) hands its files to the first, which comes to the front.

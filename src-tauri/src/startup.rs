@@ -1,5 +1,5 @@
-//! Start-up, seen from inside: with `OIN_STUDIO_TRACE_START=1`, when each
-//! step of the start was reached, in ms since `run` began, on
+//! Start-up: how the window renders, and (with `OIN_STUDIO_TRACE_START=1`)
+//! when each step of the start was reached, in ms since `run` began, on
 //! stderr — what `scripts/bench` measures from outside, seen from inside.
 
 use std::sync::OnceLock;
@@ -7,6 +7,9 @@ use std::time::Instant;
 
 /// Test and diagnosis seam: "1" prints the start-up's steps.
 pub const TRACE_ENV: &str = "OIN_STUDIO_TRACE_START";
+
+/// "1" keeps WebKitGTK's GPU compositing (see `rendering`).
+pub const GPU_ENV: &str = "OIN_STUDIO_GPU";
 
 static BEGAN: OnceLock<(Instant, bool)> = OnceLock::new();
 
@@ -27,4 +30,22 @@ pub fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let out = f();
     mark(&format!("{what} answered"));
     out
+}
+
+/// WebKitGTK composites the page with OpenGL. Without a GPU (virtual
+/// machines, remote desktops, CI) Mesa's software GL compiles shaders with
+/// LLVM on the CPU at every start — measured here, 40% of the start-up's CPU —
+/// and the GL buffers hold ~60 MiB. A page of forms gains nothing from GPU
+/// compositing, so OIN Studio renders on the CPU unless the user chose
+/// otherwise (`OIN_STUDIO_GPU=1`, or WebKit's own variable). Must run before
+/// GTK starts, while the process has one thread.
+pub fn rendering() {
+    #[cfg(target_os = "linux")]
+    {
+        const WEBKIT: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+        if std::env::var_os(WEBKIT).is_none() && std::env::var_os(GPU_ENV).is_none_or(|v| v != "1")
+        {
+            std::env::set_var(WEBKIT, "1");
+        }
+    }
 }

@@ -88,3 +88,8 @@ impl AppState {
 pub fn now_ms() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
+
+/// Today's date, for the rules dated by day.
+pub fn today() -> oin_core::rules::CalendarDate {
+    oin_core::rules::CalendarDate::from_unix_millis(now_ms())
+}

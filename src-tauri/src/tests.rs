@@ -67,7 +67,8 @@ fn create_edit_list_undo_through_ipc() {
     assert_eq!(saved["draft"]["appInfo"]["appName"], "Acme Sync");
     assert_eq!(saved["canUndo"], true);
 
-    let list = h.call("list_drafts", json!({})).unwrap();
+    let shelf = h.call("library_shelf", json!({})).unwrap();
+    let list = &shelf["drafts"];
     assert_eq!(list[0]["name"], "Acme Sync");
     assert_eq!(list[0]["typeLabel"], "API service");
     assert_eq!(list[0]["statusLabel"], "Draft", "API services go through the OIN Wizard in 2026");
@@ -233,7 +234,7 @@ fn lifecycle_rules_reach_the_ui_with_their_own_codes() {
     assert_eq!(update["lifecycle"]["updateOf"]["publishedId"], json!(id));
     let update_id = update["id"].as_str().unwrap();
     h.call("delete_draft", json!({"id": update_id})).unwrap();
-    let trash = h.call("list_trash", json!({})).unwrap();
+    let trash = &h.call("library_shelf", json!({})).unwrap()["trash"];
     assert_eq!(trash[0]["daysLeft"], 30);
     h.call("restore_draft", json!({"id": update_id})).unwrap();
     for _ in 0..8 {
@@ -263,11 +264,13 @@ fn a_future_database_is_set_aside_with_a_notice() {
         drop(conn);
     }
     let h = Harness::at(dir);
-    let notice = h.call("startup_notice", json!({})).unwrap();
+    let started = h.call("startup", json!({})).unwrap();
+    let notice = &started["start"]["recovery"];
     assert!(notice["message"].as_str().unwrap().contains("newer version"), "{notice}");
     let kept = PathBuf::from(notice["keptAt"].as_str().unwrap());
     assert!(kept.exists(), "the old database is kept, not wiped");
-    assert_eq!(h.call("list_drafts", json!({})).unwrap(), json!([]));
+    assert_eq!(started["start"]["shelf"]["drafts"], json!([]));
+    assert_eq!(started["about"]["name"], "OIN Studio");
 }
 
 /// Makes a database from schema version 99 through core's own store.
@@ -302,6 +305,7 @@ fn export_bindings(dir: &Path) {
     AttachmentSlot::export_all(&cfg).unwrap();
     crate::IpcError::export_all(&cfg).unwrap();
     crate::commands::app::About::export_all(&cfg).unwrap();
+    crate::commands::app::Started::export_all(&cfg).unwrap();
     crate::commands::okta::SubmitProgress::export_all(&cfg).unwrap();
     oin_core::okta::Account::export_all(&cfg).unwrap();
     oin_core::connection::DeviceCode::export_all(&cfg).unwrap();

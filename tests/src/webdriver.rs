@@ -292,7 +292,6 @@ impl Session {
             .clone()
     }
 
-    /// Saves a PNG of the window to `path`.
     /// The window's outer size (WebDriver window rect).
     pub fn window_size(&self) -> (u64, u64) {
         let r = get(&format!("{}/window/rect", self.base));
@@ -309,8 +308,35 @@ impl Session {
         let _ = http::call("DELETE", &url, None, Duration::from_secs(30));
     }
 
+    /// Saves a PNG of the page as the window shows it to `path`.
+    ///
+    /// WebKitWebDriver takes the shot after the page's next repaint; with
+    /// WebKitGTK's compositing off (as OIN Studio runs on Linux) a page that
+    /// nothing changed since it was drawn never repaints, and the shot never
+    /// came. So an empty 1-px box in a corner changes its text colour every
+    /// frame until the shot is taken: a repaint for WebKit, not a pixel for
+    /// the picture (it has no text).
     pub fn screenshot(&self, path: &Path) {
+        self.script(
+            "if (!window.__oinShot) {
+               const box = document.createElement('div');
+               box.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
+               document.documentElement.appendChild(box);
+               let on = false;
+               const tick = () => {
+                 on = !on;
+                 box.style.color = on ? 'red' : 'blue';
+                 window.__oinShot.frame = requestAnimationFrame(tick);
+               };
+               window.__oinShot = { box, frame: requestAnimationFrame(tick) };
+             }",
+            json!([]),
+        );
         let v = get(&format!("{}/screenshot", self.base));
+        self.script(
+            "const s = window.__oinShot; if (s) { cancelAnimationFrame(s.frame); s.box.remove(); delete window.__oinShot; }",
+            json!([]),
+        );
         let png =
             base64::engine::general_purpose::STANDARD.decode(v["value"].as_str().unwrap()).unwrap();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -23,6 +23,7 @@ mod lifecycle;
 mod logo;
 mod okta;
 mod review;
+mod start;
 
 type GuideCache = std::collections::HashMap<(String, String), Option<crate::guide::GuideReport>>;
 
@@ -31,6 +32,7 @@ pub use lifecycle::{Lifecycle, StatusEvent, TrashItem, UpdateOf};
 pub use logo::{attach, attach_path, fix_logo, listing, logo_view, LogoSide, LogoView};
 pub use okta::{headline, Prepared, StatusChange};
 pub use review::{ReviewTodo, TodoChange};
+pub use start::{Shelf, Start};
 
 /// One row of the library.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -1,12 +1,14 @@
 //! App-level commands: about, start-up notice, where the user left off.
 
-use oin_core::store::{Recovery, Session};
+use oin_core::library::Start;
+use oin_core::store::Session;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
 use crate::error::IpcError;
-use crate::state::AppState;
+use crate::commands::files::OpenedFile;
+use crate::state::{now_ms, today, AppState};
 
 /// The About box.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -25,8 +27,25 @@ pub fn enable_spelling<R: tauri::Runtime>(window: tauri::WebviewWindow<R>) {
     crate::spelling::enable(&window)
 }
 
-#[tauri::command]
-pub fn about() -> About {
+/// The first screen in one answer: the About box's words, what opening files
+/// at start-up gave, and the library's `Start` (see there why one).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Started {
+    pub about: About,
+    pub opened: Vec<OpenedFile>,
+    pub start: Start,
+}
+
+#[tauri::command(async)]
+pub fn startup(state: State<'_, AppState>) -> Result<Started, IpcError> {
+    let start = crate::startup::timed("startup", || -> Result<Start, IpcError> {
+        Ok(state.library()?.start(today(), now_ms())?)
+    })?;
+    Ok(Started { about: about(), opened: state.take_opened(), start })
+}
+
+fn about() -> About {
     About {
         name: "OIN Studio".into(),
         version: env!("CARGO_PKG_VERSION").into(),
@@ -34,17 +53,6 @@ pub fn about() -> About {
                      \"Okta\" and \"Okta Integration Network\" are trademarks of Okta, Inc."
             .into(),
     }
-}
-
-/// Why the library started empty, if an unusable database was set aside.
-#[tauri::command(async)]
-pub fn startup_notice(state: State<'_, AppState>) -> Result<Option<Recovery>, IpcError> {
-    Ok(state.library()?.recovery.clone())
-}
-
-#[tauri::command(async)]
-pub fn get_session(state: State<'_, AppState>) -> Result<Session, IpcError> {
-    Ok(state.library()?.session()?)
 }
 
 #[tauri::command(async)]

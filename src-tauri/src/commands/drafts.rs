@@ -1,22 +1,19 @@
 //! Draft commands: the library and the form.
 
-use oin_core::library::{DraftSummary, DraftView, FormSchema};
+use oin_core::library::{DraftSummary, DraftView, FormSchema, Shelf};
 use oin_core::links::{self, LinkCheck};
-use oin_core::rules::{CalendarDate, FixAction, Report};
+use oin_core::rules::{FixAction, Report};
 use oin_core::secrets::Sensitive;
 use oin_core::{Draft, IntegrationType};
 use tauri::State;
 
 use crate::error::IpcError;
-use crate::state::{now_ms, AppState};
+use crate::state::{now_ms, today, AppState};
 
-fn today() -> CalendarDate {
-    CalendarDate::from_unix_millis(now_ms())
-}
-
+/// The library page: drafts, slots, trash and orgs, in one answer.
 #[tauri::command(async)]
-pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>, IpcError> {
-    crate::startup::timed("list_drafts", || Ok(state.library()?.list(today())?))
+pub fn library_shelf(state: State<'_, AppState>) -> Result<Shelf, IpcError> {
+    Ok(state.library()?.shelf(today(), now_ms())?)
 }
 
 #[tauri::command(async)]

@@ -190,12 +190,6 @@ pub fn opened(state: &AppState, path: &std::path::Path) -> OpenedFile {
     }
 }
 
-/// What opening files at start-up gave: the UI shows it once it is up.
-#[tauri::command(async)]
-pub fn take_opened_files(state: State<'_, AppState>) -> Vec<OpenedFile> {
-    state.take_opened()
-}
-
 /// An image pasted from the clipboard: the webview hands over the bytes it was
 /// given; Rust keeps them like any other file.
 #[tauri::command(async)]

@@ -1,8 +1,8 @@
 //! Lifecycle commands: status by hand, delete to the Trash and restore, update a
 //! published integration, slot use per org.
 
-use oin_core::library::{DraftSummary, DraftView, TrashItem};
-use oin_core::lifecycle::{SlotUse, SubmissionStatus};
+use oin_core::library::{DraftSummary, DraftView};
+use oin_core::lifecycle::SubmissionStatus;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -23,11 +23,6 @@ pub fn delete_draft(state: State<'_, AppState>, id: String) -> Result<(), IpcErr
 }
 
 #[tauri::command(async)]
-pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<TrashItem>, IpcError> {
-    Ok(state.library()?.trash(now_ms())?)
-}
-
-#[tauri::command(async)]
 pub fn restore_draft(state: State<'_, AppState>, id: String) -> Result<DraftSummary, IpcError> {
     Ok(state.library()?.restore(&id, now_ms())?)
 }
@@ -37,7 +32,3 @@ pub fn update_published(state: State<'_, AppState>, id: String) -> Result<DraftV
     Ok(state.library()?.update_published(&id, now_ms())?)
 }
 
-#[tauri::command(async)]
-pub fn slot_meters(state: State<'_, AppState>) -> Result<Vec<SlotUse>, IpcError> {
-    Ok(state.library()?.slot_meters()?)
-}

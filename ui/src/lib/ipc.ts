@@ -13,7 +13,8 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Dropped } from "./bindings/Dropped";
 import type { LogoView } from "./bindings/LogoView";
 import type { Shape } from "./bindings/Shape";
-import type { About } from "./bindings/About";
+import type { Started } from "./bindings/Started";
+import type { Shelf } from "./bindings/Shelf";
 import type { Attachment } from "./bindings/Attachment";
 import type { AttachmentSlot } from "./bindings/AttachmentSlot";
 import type { Draft } from "./bindings/Draft";
@@ -24,12 +25,9 @@ import type { FormSchema } from "./bindings/FormSchema";
 import type { IntegrationType } from "./bindings/IntegrationType";
 import type { IpcError } from "./bindings/IpcError";
 import type { LinkCheck } from "./bindings/LinkCheck";
-import type { Recovery } from "./bindings/Recovery";
 import type { Report } from "./bindings/Report";
 import type { Session } from "./bindings/Session";
-import type { SlotUse } from "./bindings/SlotUse";
 import type { SubmissionStatus } from "./bindings/SubmissionStatus";
-import type { TrashItem } from "./bindings/TrashItem";
 
 export type { IpcError };
 
@@ -57,13 +55,13 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
-export const about = () => call<About>("about");
+/** The first screen in one round of IPC (see `Start` in core). */
+export const startup = () => call<Started>("startup");
 /** Spell checking in the text fields (the OS's dictionaries load on first use). */
 export const enableSpelling = () => call<null>("enable_spelling");
-export const startupNotice = () => call<Recovery | null>("startup_notice");
-export const getSession = () => call<Session>("get_session");
 export const setSession = (session: Session) => call<null>("set_session", { session });
-export const listDrafts = () => call<DraftSummary[]>("list_drafts");
+/** The library page: drafts, slots, trash and orgs, in one answer. */
+export const libraryShelf = () => call<Shelf>("library_shelf");
 export const createDraft = (integrationType: IntegrationType, org: string | null) =>
   call<DraftView>("create_draft", { integrationType, org });
 export const openDraft = (id: string) => call<DraftView>("open_draft", { id });
@@ -106,10 +104,8 @@ export const revealPassword = (id: string) => call<string | null>("reveal_passwo
 export const setStatus = (id: string, status: SubmissionStatus) =>
   call<DraftView>("set_status", { id, status });
 export const deleteDraft = (id: string) => call<null>("delete_draft", { id });
-export const listTrash = () => call<TrashItem[]>("list_trash");
 export const restoreDraft = (id: string) => call<DraftSummary>("restore_draft", { id });
 export const updatePublished = (id: string) => call<DraftView>("update_published", { id });
-export const slotMeters = () => call<SlotUse[]>("slot_meters");
 export const logoView = (draft: Draft) => call<LogoView>("logo_view", { draft });
 export const fixLogo = (
   id: string,
@@ -188,7 +184,6 @@ export const onOktaStatus = (handler: (r: PollReport) => void): Promise<Unlisten
 
 // Draft files the OS asked the app to open (double-click on a *.oin.json).
 import type { OpenedFile } from "./bindings/OpenedFile";
-export const takeOpenedFiles = () => call<OpenedFile[]>("take_opened_files");
 export const onFileOpened = (handler: (f: OpenedFile) => void): Promise<UnlistenFn> =>
   listen<OpenedFile>("file-opened", (e) => handler(e.payload));
 

@@ -219,7 +219,7 @@ const IPC_SAVES: &str = r#"
 const done = arguments[arguments.length - 1];
 (async () => {
   const invoke = window.__TAURI_INTERNALS__.invoke;
-  const [first] = await invoke("list_drafts");
+  const [first] = (await invoke("library_shelf")).drafts;
   const view = await invoke("open_draft", { id: first.id });
   const draft = view.draft;
   const times = [];
@@ -366,7 +366,7 @@ const done = arguments[arguments.length - 1];
 (async () => {
   const invoke = window.__TAURI_INTERNALS__.invoke;
   const out = {};
-  for (const cmd of ["about", "startup_notice", "take_opened_files", "get_session", "list_drafts", "slot_meters", "list_trash", "okta_accounts"]) {
+  for (const cmd of ["startup", "library_shelf", "okta_accounts"]) {
     const t = performance.now();
     await invoke(cmd);
     out[cmd] = Math.round((performance.now() - t) * 10) / 10;
