@@ -345,18 +345,30 @@ pub fn timeline(seeded: &Path) {
                 "const n = performance.getEntriesByType('navigation')[0];
                  const r = performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.responseEnd)]);
                  const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
-                 return { marks, now: Math.round(performance.now()), responseEnd: Math.round(n.responseEnd),
+                 return { marks, origin: performance.timeOrigin, now: Math.round(performance.now()), responseEnd: Math.round(n.responseEnd),
                           domInteractive: Math.round(n.domInteractive), dcl: Math.round(n.domContentLoadedEventEnd),
                           load: Math.round(n.loadEventEnd), resources: r };",
                 json!([]),
             );
-            println!("{:<12} launch {:>6.0} ms  page {t}", app.comm, launch.ms);
+            let before = t["origin"].as_f64().zip(started_at(launch.pid)).map(|(o, s)| o - s);
+            let before = before.map_or("?".into(), |ms| format!("{ms:.0} ms"));
+            println!("{:<12} launch {:>6.0} ms  process start → page {before}  page {t}", app.comm, launch.ms);
             if app.comm == "oin-studio" {
                 println!("    calls: {}", launch.session.script_async(STARTUP_CALLS, json!([])));
             }
             launch.quit();
         }
     }
+}
+
+/// When process `pid` started, in ms since the epoch (to 10 ms: /proc counts
+/// clock ticks since boot).
+fn started_at(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let ticks: f64 = stat[stat.rfind(')')? + 2..].split(' ').nth(19)?.parse().ok()?;
+    let boot = std::fs::read_to_string("/proc/stat").ok()?;
+    let btime: f64 = boot.lines().find_map(|l| l.strip_prefix("btime "))?.trim().parse().ok()?;
+    Some((btime + ticks / 100.0) * 1000.0)
 }
 
 /// How long each start-up command takes, asked again once the library shows
