@@ -175,6 +175,8 @@ fn poll_okta<R: Runtime>(app: tauri::AppHandle<R>) {
 pub fn run() {
     startup::began();
     startup::rendering();
+    let context = tauri::generate_context!();
+    let early = startup::Early::begin(&context.config().identifier);
     let mut builder = Builder::default();
     // One OIN Studio at a time: a second copy (a double-clicked draft, a second
     // launch) hands its files to the first, which comes to the front.
@@ -195,20 +197,38 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .on_page_load(|_, load| startup::mark(&format!("page {:?}", load.event())))
-        .setup(|app| {
+        .setup(move |app| {
             startup::mark("setup");
             let dir = match std::env::var_os(DATA_DIR_ENV) {
                 Some(dir) => PathBuf::from(dir),
                 None => app.path().app_data_dir()?,
             };
-            let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
-            let state = AppState::open(&dir, std::sync::Arc::new(keychain));
+            let (state, mut start) = early.and_then(|e| e.take(&dir)).unwrap_or_else(|| {
+                let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
+                let state = AppState::open(&dir, std::sync::Arc::new(keychain));
+                let start = startup::first_start(&state);
+                (state, start)
+            });
             // Linux and Windows hand a double-clicked *.oin.json over as an argument.
-            for path in draft_files(std::env::args_os().skip(1).map(PathBuf::from)) {
-                state.remember_opened(commands::files::opened(&state, &path));
+            let files: Vec<PathBuf> =
+                draft_files(std::env::args_os().skip(1).map(PathBuf::from)).collect();
+            for path in &files {
+                state.remember_opened(commands::files::opened(&state, path));
+            }
+            if !files.is_empty() {
+                start = startup::first_start(&state);
             }
             startup::mark("library opened");
+            let first = start.and_then(|s| startup::first_screen(&commands::app::started(&state, s)));
             app.manage(state);
+            // The window is made here (not from the config) to carry the first screen.
+            let config = app.config().app.windows.iter().find(|w| w.label == "main").cloned();
+            let config = config.ok_or("tauri.conf.json has no main window")?;
+            let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+            if let Some(script) = first {
+                window = window.initialization_script(&script);
+            }
+            window.build()?;
             poll_okta(app.handle().clone());
             updates::check_at_start(app.handle().clone());
             app.set_menu(menu::build(app.handle())?)?;
@@ -218,7 +238,7 @@ pub fn run() {
             Ok(())
         });
     run_app(builder)
-        .build(tauri::generate_context!())
+        .build(context)
         .expect("OIN Studio could not start its window")
         .run(|_app, _event| {
             // Every other way out (the last window, the OS ending the

@@ -1,9 +1,15 @@
-//! Start-up: how the window renders, and (with `OIN_STUDIO_TRACE_START=1`)
-//! when each step of the start was reached, in ms since `run` began, on
-//! stderr — what `scripts/bench` measures from outside, seen from inside.
+//! Start-up: the library opened early, how the window renders, and (with
+//! `OIN_STUDIO_TRACE_START=1`) when each step of the start was reached, in ms
+//! since `run` began, on stderr — what `scripts/bench` measures from outside,
+//! seen from inside.
 
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Instant;
+
+use oin_core::library::Start;
+
+use crate::state::{now_ms, today, AppState};
 
 /// Test and diagnosis seam: "1" prints the start-up's steps.
 pub const TRACE_ENV: &str = "OIN_STUDIO_TRACE_START";
@@ -48,4 +54,59 @@ pub fn rendering() {
             std::env::set_var(WEBKIT, "1");
         }
     }
+}
+
+/// The library, opened and read on a thread of its own from the first moment,
+/// while Tauri and GTK start (~240 ms here before the window exists): the first
+/// screen then comes with the page (`first_screen`) instead of a round of IPC
+/// after it, which took ~90 ms on a webview that had just started
+/// (`oin-bench timeline`).
+pub struct Early {
+    dir: PathBuf,
+    thread: std::thread::JoinHandle<(AppState, Option<Start>)>,
+}
+
+impl Early {
+    /// Starts opening the library in `OIN_STUDIO_DATA_DIR`, or else in the OS
+    /// app-data folder for `identifier` (`os_data_dir`).
+    pub fn begin(identifier: &str) -> Option<Self> {
+        let dir = match std::env::var_os(crate::DATA_DIR_ENV) {
+            Some(dir) => PathBuf::from(dir),
+            None => os_data_dir(identifier)?,
+        };
+        let keychain = oin_core::secrets::KeychainStore::new(identifier);
+        let at = dir.clone();
+        let thread = std::thread::spawn(move || {
+            let state = AppState::open(&at, std::sync::Arc::new(keychain));
+            let start = first_start(&state);
+            (state, start)
+        });
+        Some(Self { dir, thread })
+    }
+
+    /// The library opened early, if it was opened in `dir` (where Tauri says
+    /// the app keeps its data); `None`: open it there.
+    pub fn take(self, dir: &Path) -> Option<(AppState, Option<Start>)> {
+        let opened = self.thread.join().ok()?;
+        (self.dir == dir).then_some(opened)
+    }
+}
+
+/// The library's first screen, if it can be read (if not, the page asks and
+/// shows why).
+pub fn first_start(state: &AppState) -> Option<Start> {
+    state.library().ok()?.start(today(), now_ms()).ok()
+}
+
+/// The folder Tauri's `app_data_dir` names (without an override in the
+/// config, and OIN Studio has none), known before Tauri starts; a test checks
+/// they agree, and `setup` only keeps an early library opened where Tauri says.
+pub fn os_data_dir(identifier: &str) -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(identifier))
+}
+
+/// The script that hands the page its first screen before its own scripts
+/// run (the page asks over IPC instead when reloaded: this is the start's).
+pub fn first_screen(started: &crate::commands::app::Started) -> Option<String> {
+    serde_json::to_string(started).ok().map(|json| format!("window.__OIN_START__ = {json};"))
 }

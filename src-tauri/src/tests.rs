@@ -385,3 +385,30 @@ fn a_dropped_email_becomes_to_dos_and_a_dropped_picture_an_attachment() {
     let dropped = crate::commands::files::dropped(&state, &png);
     assert!(dropped.email.is_none() && dropped.attachment.is_some(), "{dropped:?}");
 }
+
+/// The library opened before Tauri starts is opened where Tauri keeps the
+/// app's data (`setup` keeps it only if so; this says it is so).
+#[test]
+fn the_library_opened_early_is_where_tauri_keeps_the_apps_data() {
+    use tauri::Manager;
+    let h = Harness::new();
+    let identifier = &h._app.config().identifier;
+    assert_eq!(
+        crate::startup::os_data_dir(identifier),
+        Some(h._app.path().app_data_dir().unwrap()),
+    );
+}
+
+/// The script that hands the page its first screen sets one global to the
+/// same JSON the `startup` command answers.
+#[test]
+fn the_first_screen_is_handed_over_as_the_startup_answer() {
+    use tauri::Manager;
+    let h = Harness::new();
+    let answer = h.call("startup", json!({})).unwrap();
+    let state = h._app.state::<crate::AppState>();
+    let start = crate::startup::first_start(&state).unwrap();
+    let script = crate::startup::first_screen(&crate::commands::app::started(&state, start)).unwrap();
+    let json = script.strip_prefix("window.__OIN_START__ = ").unwrap().strip_suffix(';').unwrap();
+    assert_eq!(serde_json::from_str::<Value>(json).unwrap(), answer);
+}

@@ -37,12 +37,19 @@ pub struct Started {
     pub start: Start,
 }
 
+/// Asked by the page when the app didn't hand it over with the page (a
+/// reload, or a library that can't be read: the error is the answer).
 #[tauri::command(async)]
 pub fn startup(state: State<'_, AppState>) -> Result<Started, IpcError> {
     let start = crate::startup::timed("startup", || -> Result<Start, IpcError> {
         Ok(state.library()?.start(today(), now_ms())?)
     })?;
-    Ok(Started { about: about(), opened: state.take_opened(), start })
+    Ok(started(&state, start))
+}
+
+/// The first screen, with the files opened at start-up (taken: shown once).
+pub fn started(state: &AppState, start: Start) -> Started {
+    Started { about: about(), opened: state.take_opened(), start }
 }
 
 fn about() -> About {
