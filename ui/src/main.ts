@@ -20,11 +20,14 @@ const handed = window.__OIN_START__;
 delete window.__OIN_START__;
 const navigation = performance.getEntriesByType("navigation")[0] as
   PerformanceNavigationTiming | undefined;
-const started = handed && navigation?.type === "navigate" ? Promise.resolve(handed) : startup();
+const fresh = navigation?.type === "navigate";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");
-const app = mount(App, { target, props: { started } });
+const app = mount(App, {
+  target,
+  props: { handed: handed && fresh ? handed : null, ask: startup },
+});
 // Run the components' onMount now: the start-up's first IPC goes out at once
 // instead of after the page's load event (~60 ms later, measured).
 flushSync();
