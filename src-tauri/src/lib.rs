@@ -219,7 +219,8 @@ pub fn run() {
                 start = startup::first_start(&state);
             }
             startup::mark("library opened");
-            let first = start.and_then(|s| startup::first_screen(&commands::app::started(&state, s)));
+            let first =
+                start.and_then(|s| startup::first_screen(&commands::app::started(&state, s)));
             app.manage(state);
             // The window is made here (not from the config) to carry the first screen.
             let config = app.config().app.windows.iter().find(|w| w.label == "main").cloned();
@@ -237,10 +238,8 @@ pub fn run() {
             startup::mark("setup done");
             Ok(())
         });
-    run_app(builder)
-        .build(context)
-        .expect("OIN Studio could not start its window")
-        .run(|_app, _event| {
+    run_app(builder).build(context).expect("OIN Studio could not start its window").run(
+        |_app, _event| {
             // Every other way out (the last window, the OS ending the
             // session) waits for the last save too.
             if let tauri::RunEvent::ExitRequested { api, .. } = &_event {
@@ -258,5 +257,6 @@ pub fn run() {
                     let _ = _app.emit("file-opened", opened);
                 }
             }
-        });
+        },
+    );
 }

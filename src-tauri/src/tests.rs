@@ -408,7 +408,8 @@ fn the_first_screen_is_handed_over_as_the_startup_answer() {
     let answer = h.call("startup", json!({})).unwrap();
     let state = h._app.state::<crate::AppState>();
     let start = crate::startup::first_start(&state).unwrap();
-    let script = crate::startup::first_screen(&crate::commands::app::started(&state, start)).unwrap();
+    let script =
+        crate::startup::first_screen(&crate::commands::app::started(&state, start)).unwrap();
     let json = script.strip_prefix("window.__OIN_START__ = ").unwrap().strip_suffix(';').unwrap();
     assert_eq!(serde_json::from_str::<Value>(json).unwrap(), answer);
 }

@@ -115,10 +115,16 @@ fn check(schema: &Value, value: &Value, at: &str, out: &mut Vec<Violation>) {
     }
     if let Some(n) = value.as_f64() {
         if let Some(min) = s.get("minimum").and_then(Value::as_f64).filter(|min| n < *min) {
-            push(at.to_owned(), Problem::Other(format!("{value} is less than the minimum of {min}")));
+            push(
+                at.to_owned(),
+                Problem::Other(format!("{value} is less than the minimum of {min}")),
+            );
         }
         if let Some(max) = s.get("maximum").and_then(Value::as_f64).filter(|max| n > *max) {
-            push(at.to_owned(), Problem::Other(format!("{value} is greater than the maximum of {max}")));
+            push(
+                at.to_owned(),
+                Problem::Other(format!("{value} is greater than the maximum of {max}")),
+            );
         }
     }
     if let Some(items) = value.as_array() {
@@ -161,7 +167,8 @@ fn check(schema: &Value, value: &Value, at: &str, out: &mut Vec<Violation>) {
             })
             .count();
         if fits != 1 {
-            let problem = Problem::Other(format!("it fits {fits} of the {} forms, not one", branches.len()));
+            let problem =
+                Problem::Other(format!("it fits {fits} of the {} forms, not one", branches.len()));
             out.push(Violation { pointer: at.to_owned(), problem });
         }
     }

@@ -6,8 +6,8 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::error::IpcError;
 use crate::commands::files::OpenedFile;
+use crate::error::IpcError;
 use crate::state::{now_ms, today, AppState};
 
 /// The About box.

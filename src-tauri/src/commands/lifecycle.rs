@@ -31,4 +31,3 @@ pub fn restore_draft(state: State<'_, AppState>, id: String) -> Result<DraftSumm
 pub fn update_published(state: State<'_, AppState>, id: String) -> Result<DraftView, IpcError> {
     Ok(state.library()?.update_published(&id, now_ms())?)
 }
-

@@ -101,9 +101,9 @@ impl Rng {
 
 /// Characters addresses go wrong with, and the ones they are made of.
 const URI_CHARS: &[&str] = &[
-    "a", "Z", "0", "9", "-", ".", "_", "~", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";",
-    "=", ":", "@", "/", "?", "#", "[", "]", "%", "%2", "%20", "%zz", " ", "ü", "{", "}", "|",
-    "\\", "^", "`", "\"", "<", ">", "//", "::", "1.2.3.4", "[::1]", "[v1.x]", "\t", "é",
+    "a", "Z", "0", "9", "-", ".", "_", "~", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";", "=",
+    ":", "@", "/", "?", "#", "[", "]", "%", "%2", "%20", "%zz", " ", "ü", "{", "}", "|", "\\", "^",
+    "`", "\"", "<", ">", "//", "::", "1.2.3.4", "[::1]", "[v1.x]", "\t", "é",
 ];
 
 fn address(rng: &mut Rng) -> String {
@@ -186,7 +186,8 @@ fn instance(schema: &Value, rng: &mut Rng, depth: usize) -> Value {
         Some("object") | None if merged.iter().any(|s| s.get("properties").is_some()) => {
             let mut object = serde_json::Map::new();
             for s in &merged {
-                for (k, sub) in s.get("properties").and_then(Value::as_object).into_iter().flatten() {
+                for (k, sub) in s.get("properties").and_then(Value::as_object).into_iter().flatten()
+                {
                     if rng.chance(75) {
                         object.insert(k.clone(), instance(sub, rng, depth + 1));
                     }
@@ -260,9 +261,11 @@ fn the_extract_uses_only_the_keywords_checked_here() {
                 || k.starts_with("x-");
             assert!(known, "{at}: the keyword {k} isn't checked by okta/schema.rs");
             match k.as_str() {
-                "properties" => {
-                    v.as_object().unwrap().iter().for_each(|(p, sub)| walk(sub, &format!("{at}/{p}")))
-                }
+                "properties" => v
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .for_each(|(p, sub)| walk(sub, &format!("{at}/{p}"))),
                 "items" => walk(v, &format!("{at}/items")),
                 "allOf" => v.as_array().unwrap().iter().for_each(|sub| walk(sub, at)),
                 _ => {}

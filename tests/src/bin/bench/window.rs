@@ -352,7 +352,10 @@ pub fn timeline(seeded: &Path) {
             );
             let before = t["origin"].as_f64().zip(started_at(launch.pid)).map(|(o, s)| o - s);
             let before = before.map_or("?".into(), |ms| format!("{ms:.0} ms"));
-            println!("{:<12} launch {:>6.0} ms  process start → page {before}  page {t}", app.comm, launch.ms);
+            println!(
+                "{:<12} launch {:>6.0} ms  process start → page {before}  page {t}",
+                app.comm, launch.ms
+            );
             if app.comm == "oin-studio" {
                 println!("    calls: {}", launch.session.script_async(STARTUP_CALLS, json!([])));
             }
