@@ -222,6 +222,10 @@ pub fn run() {
             let first =
                 start.and_then(|s| startup::first_screen(&commands::app::started(&state, s)));
             app.manage(state);
+            // The menu first: a window made after it has its menu bar from the
+            // start (set later, the bar resizes the page while it first lays out).
+            app.set_menu(menu::build(app.handle())?)?;
+            app.on_menu_event(menu::on_event);
             // The window is made here (not from the config) to carry the first screen.
             let config = app.config().app.windows.iter().find(|w| w.label == "main").cloned();
             let config = config.ok_or("tauri.conf.json has no main window")?;
@@ -230,10 +234,9 @@ pub fn run() {
                 window = window.initialization_script(&script);
             }
             window.build()?;
+            startup::mark("window made");
             poll_okta(app.handle().clone());
             updates::check_at_start(app.handle().clone());
-            app.set_menu(menu::build(app.handle())?)?;
-            app.on_menu_event(menu::on_event);
             exit::on_signals(app.handle().clone());
             startup::mark("setup done");
             Ok(())
