@@ -203,12 +203,9 @@ pub fn run() {
                 Some(dir) => PathBuf::from(dir),
                 None => app.path().app_data_dir()?,
             };
-            let (state, mut start) = early.and_then(|e| e.take(&dir)).unwrap_or_else(|| {
-                let keychain = oin_core::secrets::KeychainStore::new(&app.config().identifier);
-                let state = AppState::open(&dir, std::sync::Arc::new(keychain));
-                let start = startup::first_start(&state);
-                (state, start)
-            });
+            let (state, mut start) = early
+                .and_then(|e| e.take(&dir))
+                .unwrap_or_else(|| startup::open(&dir, &app.config().identifier));
             // Linux and Windows hand a double-clicked *.oin.json over as an argument.
             let files: Vec<PathBuf> =
                 draft_files(std::env::args_os().skip(1).map(PathBuf::from)).collect();

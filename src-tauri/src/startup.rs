@@ -74,13 +74,8 @@ impl Early {
             Some(dir) => PathBuf::from(dir),
             None => os_data_dir(identifier)?,
         };
-        let keychain = oin_core::secrets::KeychainStore::new(identifier);
-        let at = dir.clone();
-        let thread = std::thread::spawn(move || {
-            let state = AppState::open(&at, std::sync::Arc::new(keychain));
-            let start = first_start(&state);
-            (state, start)
-        });
+        let (at, identifier) = (dir.clone(), identifier.to_owned());
+        let thread = std::thread::spawn(move || open(&at, &identifier));
         Some(Self { dir, thread })
     }
 
@@ -90,6 +85,15 @@ impl Early {
         let opened = self.thread.join().ok()?;
         (self.dir == dir).then_some(opened)
     }
+}
+
+/// Opens the library in `dir` (passwords in the keychain of `identifier`)
+/// and reads its first screen.
+pub fn open(dir: &Path, identifier: &str) -> (AppState, Option<Start>) {
+    let keychain = oin_core::secrets::KeychainStore::new(identifier);
+    let state = AppState::open(dir, std::sync::Arc::new(keychain));
+    let start = first_start(&state);
+    (state, start)
 }
 
 /// The library's first screen, if it can be read (if not, the page asks and
