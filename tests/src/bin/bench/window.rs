@@ -259,7 +259,7 @@ const done = arguments[arguments.length - 1];
     const end = performance.now();
     times.push(end - t);
     const asked = last("check-asked"), answered = last("check-answered");
-    if (asked !== null && answered !== null && asked >= t) {
+    if (asked !== null && answered !== null && asked >= t && answered >= asked) {
       toAsk.push(asked - t); check.push(answered - asked); toShow.push(end - answered);
     }
   }
