@@ -222,6 +222,8 @@ fn main() -> ExitCode {
     // `oin check … | head`: a closed pipe ends `oin` quietly, as it ends `ls`,
     // instead of a panic about a failed print.
     sigpipe::reset();
+    // Started as the PDF reader, this reads one and exits (`guide::pdf`).
+    oin_core::guide::pdf::serve();
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check(args),

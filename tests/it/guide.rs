@@ -110,6 +110,40 @@ fn each_guide_gets_the_verdicts_a_reviewer_would_give() {
     assert_eq!(cards["evidence"], "2 card topics: Create Ticket, Search Tickets");
 }
 
+/// `oin` reads a PDF in a child process of itself (`guide::pdf`): pdf-extract
+/// panics on this one (its text uses a font the page doesn't list), and a
+/// release build aborts on a panic. The damaged file is a verdict, the good
+/// PDF beside it still reads, and the reader, asked directly, answers alone.
+#[test]
+fn a_pdf_that_crashes_the_reader_is_a_verdict_and_the_next_pdf_still_reads() {
+    let (code, v) = check("guides/damaged-font.pdf", API, None);
+    assert_eq!(code, 2, "{v:#}");
+    let reachable = &v["checks"][0];
+    assert_eq!(reachable["id"], "guide.reachable");
+    assert!(reachable["message"].as_str().unwrap().contains("damaged PDF"), "{reachable}");
+    let (code, v) = check("guides/api-service-good.pdf", API, None);
+    assert_eq!((code, failing(&v).len()), (0, 0), "{v:#}");
+
+    let read = |file: &str| {
+        let mut child = Command::new(oin())
+            .arg(oin_core::guide::pdf::READER_ARG)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let bytes = std::fs::read(fixtures().join(file)).unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), &bytes).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let good = read("guides/api-service-good.pdf");
+    assert!(good.status.success());
+    assert!(String::from_utf8_lossy(&good.stdout).starts_with('T'), "the text layer follows");
+    assert!(String::from_utf8_lossy(&good.stdout).contains("Prerequisites"));
+    let damaged = read("guides/damaged-font.pdf");
+    assert!(!damaged.status.success(), "the reader dies, alone");
+}
+
 #[test]
 fn with_a_draft_the_scopes_and_version_must_match_it() {
     // The draft requests okta.logs.read only; the Northwind guide names three more.

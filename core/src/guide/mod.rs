@@ -11,6 +11,7 @@
 
 pub mod checks;
 pub mod fetch;
+pub mod pdf;
 pub mod read;
 pub mod write;
 

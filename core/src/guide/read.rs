@@ -8,6 +8,7 @@ use std::path::Path;
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 
+use super::pdf::Text;
 use super::{Document, Format, Heading, Reading, Section, Unreadable, MAX_GUIDE_BYTES};
 
 /// Reads a local file (HTML, Markdown, PDF or text).
@@ -460,19 +461,17 @@ fn strip_tags(h: &str) -> String {
     out
 }
 
-/// Reads a PDF's text layer; a PDF without one is its own verdict.
+/// Reads a PDF's text layer (`pdf`); a PDF without one is its own verdict.
 fn pdf(bytes: &[u8]) -> Reading {
-    // pdf-extract panics on some malformed files; a bad PDF is a verdict, not a crash.
-    let owned = bytes.to_vec();
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(move || pdf_extract::extract_text_from_mem(&owned));
-    std::panic::set_hook(hook);
-    match result {
-        Ok(Ok(text)) if text.trim().is_empty() => Reading::Unreadable(Unreadable::NoText),
-        Ok(Ok(text)) => Reading::Read(plain(&text, Format::Pdf)),
-        Ok(Err(e)) => not_a_document(&format!("a damaged PDF ({e})")),
-        Err(_) => not_a_document("a damaged PDF"),
+    match super::pdf::text(bytes) {
+        Text::Read(text) if text.trim().is_empty() => Reading::Unreadable(Unreadable::NoText),
+        Text::Read(text) => Reading::Read(plain(&text, Format::Pdf)),
+        Text::Failed(e) => not_a_document(&format!("a damaged PDF ({e})")),
+        Text::Crashed => not_a_document("a damaged PDF"),
+        Text::TooSlow => not_a_document(&format!(
+            "a PDF that took over {} seconds to read (damaged, or built to hang a reader)",
+            super::pdf::READ_LIMIT.as_secs()
+        )),
     }
 }
 

@@ -204,6 +204,12 @@ pub(crate) fn pdf_with(lines: &[&str]) -> Vec<u8> {
     out
 }
 
+/// A PDF whose text uses a font its page doesn't list (pdf-extract panics).
+fn damaged_pdf() -> Vec<u8> {
+    let bytes = String::from_utf8(pdf_with(&["Prerequisites"])).unwrap();
+    bytes.replace("/F1 12 Tf", "/F9 12 Tf").into_bytes()
+}
+
 #[test]
 fn a_pdf_is_read_from_its_text_layer_and_one_without_text_is_said_so() {
     let bytes = pdf_with(&[
@@ -239,6 +245,8 @@ fn bad_input_gets_a_verdict_never_a_panic() {
         (b"".to_vec(), Some("text/html"), "g", "no text"),
         (b"<html><body><script>x</script></body></html>".to_vec(), None, "g", "no text"),
         (b"%PDF-1.4 garbage".to_vec(), None, "g", "damaged PDF"),
+        // pdf-extract panics on a font the page doesn't have.
+        (damaged_pdf(), None, "g.pdf", "damaged PDF"),
         (vec![b'a'; MAX_GUIDE_BYTES + 1], None, "g", "larger than 10 MB"),
     ];
     for (bytes, ct, name, words) in cases {
