@@ -230,7 +230,7 @@ pub fn run() {
             if let Some(script) = first {
                 window = window.initialization_script(&script);
             }
-            window.build()?;
+            startup::cache_model(&window.build()?);
             startup::mark("window made");
             poll_okta(app.handle().clone());
             updates::check_at_start(app.handle().clone());

@@ -56,6 +56,26 @@ pub fn rendering() {
     }
 }
 
+/// WebKitGTK keeps pages, scripts and decoded images as a web browser would
+/// (its default cache model: room for pages to come back to, and a
+/// back/forward cache). OIN Studio is one page whose pictures are made on
+/// demand (logo previews are `data:` URLs, each new), so what a browser keeps
+/// only grows over a working day; the document viewer's model keeps the
+/// least. Set as the window is made, before its page has loaded.
+pub fn cache_model<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
+    #[cfg(target_os = "linux")]
+    {
+        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+        let _ = window.with_webview(|wv| {
+            if let Some(ctx) = wv.inner().context() {
+                ctx.set_cache_model(CacheModel::DocumentViewer);
+            }
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
+}
+
 /// The library, opened and read on a thread of its own from the first moment,
 /// while Tauri and GTK start (~240 ms here before the window exists): the first
 /// screen then comes with the page (`first_screen`) instead of a round of IPC

@@ -68,6 +68,8 @@ fn main() {
     let target = report::target_dir();
     if only.is_none() {
         report.criterion(&target);
+    }
+    if runs("sizes") {
         sizes(&mut report, &target);
     }
     println!("figures written to {}", report.write(&target).display());
