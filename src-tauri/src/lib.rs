@@ -7,6 +7,7 @@ mod exit;
 mod menu;
 mod notify;
 mod opener;
+mod single;
 mod spelling;
 mod startup;
 mod state;
@@ -138,6 +139,17 @@ fn remember_window<R: Runtime>(app: &tauri::AppHandle<R>) {
     });
 }
 
+/// Opens the drafts among `paths` (a second copy's arguments) and tells the UI.
+pub(crate) fn open_files<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    paths: impl Iterator<Item = PathBuf>,
+) {
+    for path in draft_files(paths) {
+        let opened = commands::files::opened(&app.state::<AppState>(), &path);
+        let _ = app.emit("file-opened", opened);
+    }
+}
+
 /// The OIN Studio draft files among `paths`.
 fn draft_files(paths: impl Iterator<Item = PathBuf>) -> impl Iterator<Item = PathBuf> {
     paths.filter(|p| p.to_string_lossy().to_lowercase().ends_with(".oin.json"))
@@ -176,21 +188,22 @@ pub fn run() {
     startup::began();
     startup::rendering();
     let context = tauri::generate_context!();
+    let one_copy = std::env::var_os(MULTI_INSTANCE_ENV).is_none_or(|v| v != "1");
+    // One OIN Studio at a time (`single`): first of all, so a second copy
+    // hands over before it opens anything.
+    #[cfg(target_os = "linux")]
+    let claim = one_copy.then(|| single::claim(&context.config().identifier));
+    #[cfg(target_os = "linux")]
+    if matches!(claim, Some(single::Claim::HandedOver)) {
+        return;
+    }
     let early = startup::Early::begin(&context.config().identifier);
+    #[allow(unused_mut)]
     let mut builder = Builder::default();
-    // One OIN Studio at a time: a second copy (a double-clicked draft, a second
-    // launch) hands its files to the first, which comes to the front.
-    if std::env::var_os(MULTI_INSTANCE_ENV).is_none_or(|v| v != "1") {
+    #[cfg(not(target_os = "linux"))]
+    if one_copy {
         builder = builder.plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
-            }
-            for path in draft_files(argv.into_iter().skip(1).map(PathBuf::from)) {
-                let opened = commands::files::opened(&app.state::<AppState>(), &path);
-                let _ = app.emit("file-opened", opened);
-            }
+            single::handed_over(app, argv.into_iter().skip(1).collect());
         }));
     }
     let builder = builder
@@ -199,6 +212,10 @@ pub fn run() {
         .on_page_load(|_, load| startup::mark(&format!("page {:?}", load.event())))
         .setup(move |app| {
             startup::mark("setup");
+            #[cfg(target_os = "linux")]
+            if let Some(claim) = claim {
+                claim.serve(app.handle());
+            }
             let dir = match std::env::var_os(DATA_DIR_ENV) {
                 Some(dir) => PathBuf::from(dir),
                 None => app.path().app_data_dir()?,

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::draft::{Attachment, Draft, IntegrationType};
+use crate::draft::{Draft, IntegrationType};
 use crate::flowsuite::SuiteReport;
 use crate::form::{Field, Form};
 use crate::lifecycle::{Allowed, SubmissionStatus};
@@ -14,14 +14,16 @@ use crate::links::LinkCheck;
 use crate::rules::pack::RulePack;
 use crate::rules::{CalendarDate, FixAction, Report, PACKS};
 use crate::scopes::ScopeCatalog;
-use crate::secrets::{account, SecretStore, Sensitive};
+use crate::secrets::SecretStore;
 use crate::store::{DraftRow, Recovery, Session, Store, StoreError};
 
 mod check;
+mod files;
 mod guide;
 mod lifecycle;
 mod logo;
 mod okta;
+mod password;
 mod review;
 mod start;
 
@@ -320,12 +322,6 @@ impl Library {
         Ok(self.summary(&row, CalendarDate::from_unix_millis(now_ms)))
     }
 
-    /// Keeps a file's bytes in the store and returns the attachment naming them;
-    /// the UI puts it into the draft field, which the next save records.
-    pub fn attach(&mut self, file_name: &str, bytes: &[u8]) -> Result<Attachment, LibraryError> {
-        Ok(self.store.put_file(file_name, bytes)?)
-    }
-
     /// Applies a one-click fix and saves the result as a revision.
     pub fn apply_fix(
         &mut self,
@@ -337,82 +333,6 @@ impl Library {
         let mut fixed = draft.clone();
         fix.apply(&mut fixed);
         self.save(id, &fixed, now_ms)
-    }
-
-    /// Writes the draft as `<dir>/<name>.oin.json` with its files beside it; the
-    /// password is never part of it.
-    pub fn export(
-        &self,
-        id: &str,
-        dir: &std::path::Path,
-    ) -> Result<std::path::PathBuf, LibraryError> {
-        let draft = self.store.load_draft(id)?.draft;
-        let path = crate::exchange::write(dir, &draft.display_name(), &draft, |a| {
-            self.store.file(&a.sha256).map_err(std::io::Error::other)
-        })?;
-        Ok(path)
-    }
-
-    /// Reads a `*.oin.json` into a new draft — never over an existing one.
-    pub fn import(
-        &mut self,
-        path: &std::path::Path,
-        now_ms: i64,
-    ) -> Result<DraftSummary, LibraryError> {
-        let imported = crate::exchange::read(path)?;
-        self.check_slot(imported.draft.org.as_deref())?;
-        for (name, bytes) in imported.app_icon.iter().chain(imported.test_suite.iter()) {
-            self.store.put_file(name, bytes)?;
-        }
-        let id = self.store.create_draft(&imported.draft, now_ms)?;
-        let row = self.store.load_draft(&id)?;
-        Ok(self.summary(&row, CalendarDate::from_unix_millis(now_ms)))
-    }
-
-    /// Reads a file the user picked and keeps it; refuses an oversized one before
-    /// reading it.
-    /// A `*.oin.json` opened from the file manager: imported as a new draft and
-    /// made the one the app shows.
-    pub fn open_file(
-        &mut self,
-        path: &std::path::Path,
-        now_ms: i64,
-    ) -> Result<DraftSummary, LibraryError> {
-        let imported = self.import(path, now_ms)?;
-        self.store.set_session(&Session { open_draft_id: Some(imported.id.clone()), tab: None })?;
-        Ok(imported)
-    }
-
-    /// Keeps the test-account password in the secret store (the OS keychain in the
-    /// app). If that fails, nothing is stored anywhere and the error says why.
-    pub fn set_password(
-        &mut self,
-        id: &str,
-        password: Sensitive<String>,
-        now_ms: i64,
-    ) -> Result<DraftView, LibraryError> {
-        let row = self.store.load_draft(id)?;
-        let today = CalendarDate::from_unix_millis(now_ms);
-        let form = RulePack::for_draft(&row.draft, today).form(row.draft.integration_type);
-        let limit = form.field("testAccount.password").and_then(|f| f.limit);
-        let length = crate::rules::checks::form_length(password.expose());
-        if let Some(l) = limit.filter(|l| l.severity == crate::rules::Severity::Error) {
-            if length > l.max as usize {
-                return Err(LibraryError::PasswordTooLong { length });
-            }
-        }
-        let result = self.secrets.set(&account::test_account(id), &password);
-        // Asked again now: what the keychain listed at start-up is out of date.
-        let has = self.secrets.has(&account::test_account(id));
-        self.has_password.borrow_mut().insert(id.to_owned(), has);
-        result?;
-        self.view(row, now_ms)
-    }
-
-    /// The password, for an explicit reveal or copy only.
-    pub fn password(&self, id: &str) -> Result<Option<Sensitive<String>>, LibraryError> {
-        self.store.load_draft(id)?;
-        Ok(self.secrets.get(&account::test_account(id))?)
     }
 
     /// Whether an automatic update check is due now; if so, it is recorded as
