@@ -206,9 +206,12 @@ pub fn run() {
             single::handed_over(app, argv.into_iter().skip(1).collect());
         }));
     }
+    #[cfg(not(target_os = "linux"))]
+    {
+        builder = builder.plugin(tauri_plugin_clipboard_manager::init());
+    }
     let builder = builder
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_clipboard_manager::init())
         .on_page_load(|_, load| startup::mark(&format!("page {:?}", load.event())))
         .setup(move |app| {
             startup::mark("setup");
