@@ -17,8 +17,9 @@ use crate::report::{median, Report};
 use crate::window::tree_memory_mib;
 
 /// Counts what the page holds: listeners on window and document, intervals
-/// and pending timeouts, and Tauri's live callbacks (event listeners and
-/// channels).
+/// and pending timeouts, Tauri's live callbacks (event listeners and
+/// channels), and the elements in the document (the page is the library at
+/// each count: more is a view's DOM left behind).
 const COUNTERS: &str = r#"
 if (!window.__held) {
   const held = (window.__held = { listeners: [], intervals: new Set(), timeouts: new Set() });
@@ -48,7 +49,8 @@ if (!window.__held) {
 const h = window.__held;
 // Tauri's live callbacks: every event listener's handler and every open Channel.
 const tauri = window.__TAURI_INTERNALS__.callbacks.size;
-return { listeners: h.listeners.length, intervals: h.intervals.size, timeouts: h.timeouts.size, tauri };
+const nodes = document.getElementsByTagName("*").length;
+return { listeners: h.listeners.length, intervals: h.intervals.size, timeouts: h.timeouts.size, tauri, nodes };
 "#;
 
 fn held(s: &Session) -> Value {
@@ -189,7 +191,7 @@ pub fn soak(report: &mut Report, minutes: u64, seeded: &Path) {
     // later rounds is what a closed view left behind.
     let live = counts.first().and_then(|c| c["tauri"].as_f64()).unwrap_or(0.0);
     assert!(live > 0.0, "the library's own Tauri listeners are counted");
-    let keys = ["listeners", "intervals", "timeouts", "tauri"];
+    let keys = ["listeners", "intervals", "timeouts", "tauri", "nodes"];
     for key in keys {
         let first = counts[0][key].as_f64().unwrap_or(0.0);
         let worst = counts.iter().filter_map(|c| c[key].as_f64()).fold(first, f64::max);
